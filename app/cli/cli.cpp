@@ -68,6 +68,13 @@ int Context::usage(const QString &message) const
 
 void CommandTable::add(Command cmd)
 {
+    // A real command replaces the placeholder registered under the same words.
+    for (Command &c : m_commands) {
+        if (c.words == cmd.words) {
+            c = std::move(cmd);
+            return;
+        }
+    }
     m_commands.push_back(std::move(cmd));
 }
 
@@ -90,6 +97,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandTable table;
     registerPlaceholderCommands(table);
+    // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;
     ctx.out = &out;
