@@ -12,7 +12,9 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cpack --config "$build/CPackConfig.cmake" -B "$out" >/dev/null
 deb=$(ls "$out"/*.deb)
-dpkg-deb --info "$deb" | grep -q 'Depends:.*libqt6widgets6' || { echo "missing Qt runtime dependency" >&2; exit 1; }
+# Captured first: grep -q closing the pipe early would fail the pipeline under pipefail.
+info=$(dpkg-deb --info "$deb")
+grep -q 'Depends:.*libqt6widgets6' <<<"$info" || { echo "missing Qt runtime dependency" >&2; exit 1; }
 # Errors fail; warnings are printed for the reader.
 lintian --fail-on error --suppress-tags initial-upload-closes-no-bugs "$deb"
 echo "package ok: $(basename "$deb")"
