@@ -1,3 +1,4 @@
+#include "app/cli/cli.h"
 #include "app/database.h"
 
 #include <QCryptographicHash>
@@ -777,6 +778,59 @@ private Q_SLOTS:
         QVERIFY(!db.backupTo(target));
         QVERIFY(db.lastError().contains(QStringLiteral("already exists")));
         QCOMPARE(fileBytes(target), before);
+    }
+
+    void cliBackup()
+    {
+        const QString source = newPath();
+        {
+            Database db;
+            QVERIFY(db.open(source));
+            const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+            QVERIFY(db.insertPoll(makePoll(h, 1000, 7)));
+        }
+        auto call = [](const QStringList &args, QString *out, QString *err) {
+            QTextStream o(out), e(err);
+            const int code = cli::run(QStringList { QStringLiteral("alloclab-cli") } + args, o, e);
+            o.flush();
+            e.flush();
+            return code;
+        };
+        const QString target = m_dir.filePath(QStringLiteral("cli-backup.sqlite"));
+        QString out, err;
+        QCOMPARE(call({ QStringLiteral("--db"), source, QStringLiteral("backup"), target }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("7 samples")), qPrintable(out));
+        QVERIFY(err.isEmpty());
+        Database copy;
+        QVERIFY(copy.open(target, Database::OpenMode::ExistingOnly));
+        QCOMPARE(copy.counts().samples, 7);
+        copy.close();
+
+        out.clear();
+        QCOMPARE(call({ QStringLiteral("--db"), source, QStringLiteral("--json"), QStringLiteral("backup"),
+                        target },
+                      &out, &err),
+                 1); // exists
+        QVERIFY2(err.contains(QStringLiteral("already exists")), qPrintable(err));
+        err.clear();
+        const QString missing = m_dir.filePath(QStringLiteral("nothing-here.sqlite"));
+        QCOMPARE(call({ QStringLiteral("--db"), missing, QStringLiteral("backup"),
+                        m_dir.filePath(QStringLiteral("x.sqlite")) },
+                      &out, &err),
+                 1);
+        QVERIFY2(err.contains(QStringLiteral("There is no database")), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(missing)); // a backup never creates the source
+        QCOMPARE(call({ QStringLiteral("backup") }, &out, &err), 2);
+        out.clear();
+        QCOMPARE(call({ QStringLiteral("--help") }, &out, &err), 0);
+        QVERIFY(out.contains(QStringLiteral("backup FILE")));
+        out.clear();
+        const QString target2 = m_dir.filePath(QStringLiteral("cli-backup2.sqlite"));
+        QCOMPARE(call({ QStringLiteral("--db"), source, QStringLiteral("--json"), QStringLiteral("backup"),
+                        target2 },
+                      &out, &err),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("\"samples\":7")), qPrintable(out));
     }
 };
 
