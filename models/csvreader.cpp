@@ -160,7 +160,9 @@ int Header::column(QByteArrayView name) const
 
 void appendField(QByteArray &out, QByteArrayView field)
 {
-    bool quote = !field.isEmpty() && (field.front() == ' ' || field.back() == ' ');
+    // Edge spaces would be trimmed by readers; a leading BOM would be eaten at a file's start.
+    bool quote = !field.isEmpty()
+        && (field.front() == ' ' || field.back() == ' ' || field.startsWith("\xEF\xBB\xBF"));
     if (!quote) {
         for (const char c : field) {
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {

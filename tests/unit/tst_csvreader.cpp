@@ -167,6 +167,7 @@ private Q_SLOTS:
         QTest::newRow("crlf") << QStringLiteral("a\r\nb");
         QTest::newRow("edge spaces") << QStringLiteral(" a ");
         QTest::newRow("empty") << QString();
+        QTest::newRow("leading bom") << QStringLiteral("\uFEFFx"); // found by fuzz_csv
         QTest::newRow("unicode") << QStringLiteral("3.0.1 \u2192 2.0.9");
     }
     void writeRoundTrip()
