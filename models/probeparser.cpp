@@ -3,7 +3,6 @@
 #include "models/validation.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -558,7 +557,7 @@ QString ProbeParser::allocatorLabel(const QString &preloadOrLoaded)
         return QCoreApplication::translate("ProbeParser", "unknown (needs sudo)");
     QStringList names;
     for (const QString &p : pathElements(preloadOrLoaded)) {
-        const QString base = QFileInfo(p).fileName();
+        const QString base = p.mid(p.lastIndexOf(QLatin1Char('/')) + 1);
         static const QRegularExpression re(QStringLiteral("^lib([A-Za-z]+?)(?:_minimal)?\\.so(?:\\.(.*))?$"));
         const auto m = re.match(base);
         if (m.hasMatch() && !m.captured(2).isEmpty())
