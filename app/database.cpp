@@ -587,6 +587,8 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     QString migrateError;
     if (!migrate(&migrateError))
         return refuse(migrateError);
+    m_walPages = 0;
+    setCheckpointMode(m_checkpointMode);
     return true;
 }
 
@@ -652,6 +654,41 @@ void Database::setBusyTimeout(int ms)
     m_busyTimeoutMs = ms;
     if (m_db)
         sqlite3_busy_timeout(m_db, ms);
+}
+
+void Database::setCheckpointMode(CheckpointMode mode)
+{
+    m_checkpointMode = mode;
+    if (!m_db)
+        return;
+    if (mode == CheckpointMode::Automatic) {
+        sqlite3_wal_autocheckpoint(m_db, 1000); // replaces our hook
+    } else {
+        // The hook replaces SQLite's automatic checkpoint; it only records the log size.
+        sqlite3_wal_hook(
+            m_db,
+            [](void *self, sqlite3 *, const char *, int pages) {
+                static_cast<Database *>(self)->m_walPages = pages;
+                return SQLITE_OK;
+            },
+            this);
+    }
+}
+
+bool Database::checkpointIfDue(int minPages)
+{
+    if (!checkOpen())
+        return false;
+    if (m_checkpointMode == CheckpointMode::Manual && m_walPages < minPages)
+        return true;
+    int logPages = 0;
+    int done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &done);
+    if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+        return fail(rc, tx("the checkpoint"));
+    // Readers may pin part of the log; what is left counts towards the next attempt.
+    m_walPages = logPages > 0 ? logPages - done : 0;
+    return true;
 }
 
 Database::Stmt Database::prepare(const char *sql)

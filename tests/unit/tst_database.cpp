@@ -780,6 +780,28 @@ private Q_SLOTS:
         QCOMPARE(fileBytes(target), before);
     }
 
+    void manualCheckpoints()
+    {
+        const QString path = newPath();
+        Database db;
+        db.setCheckpointMode(Database::CheckpointMode::Manual);
+        QVERIFY(db.open(path));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(db.insertPoll(makePoll(h, 1000 + i, 200)));
+        // No commit checkpointed: the log holds every page written since the first poll.
+        QVERIFY2(db.walPages() > 200, qPrintable(QString::number(db.walPages())));
+        const qint64 walBefore = QFileInfo(path + QStringLiteral("-wal")).size();
+        const qint64 fileBefore = QFileInfo(path).size();
+        QVERIFY(db.checkpointIfDue(db.walPages() + 1)); // not due: nothing happens
+        QVERIFY(db.walPages() > 200);
+        QVERIFY(db.checkpointIfDue(1));
+        QCOMPARE(db.walPages(), 0);
+        QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), walBefore); // reused, not truncated
+        QVERIFY(QFileInfo(path).size() > fileBefore); // the pages reached the database file
+        QCOMPARE(db.counts().samples, 20 * 200);
+    }
+
     void cliBackup()
     {
         const QString source = newPath();
