@@ -545,6 +545,12 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, m_busyTimeoutMs);
+    if (sqlite3_db_readonly(m_db, "main") == 1)
+        return refuse(
+            QCoreApplication::translate("Database",
+                                        "%1 cannot be written (the file or its folder is read-only). "
+                                        "Nothing was changed; check the permissions.")
+                .arg(file));
 
     // Read-only inspection first: nothing is written until the file is known to be ours.
     qint64 appId = 0;

@@ -145,6 +145,9 @@ public:
     bool isOpen() const { return m_db != nullptr; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
+    // The SQLite (extended) result code behind lastError(), 0 when the error is not SQLite's.
+    int lastErrorCode() const { return m_lastRc; }
+    bool lastErrorWasBusy() const { return (m_lastRc & 0xff) == 5 /* SQLITE_BUSY */; }
     // user_version of the open file (== schemaVersion() after a successful open).
     int fileSchemaVersion();
     // Busy timeout in ms (default 5000): how long a writer waits for another one.

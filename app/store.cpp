@@ -161,7 +161,12 @@ void Store::writePoll(const PollWrite &poll)
 {
     post(true, [this, poll](Database &db) {
         PollResult result;
-        if (db.insertPoll(poll, &result))
+        bool ok = db.insertPoll(poll, &result);
+        // Another writer (an import chunk, a collector) held the lock past the busy timeout:
+        // try again rather than lose the poll.
+        for (int attempt = 0; !ok && db.lastErrorWasBusy() && attempt < 3; ++attempt)
+            ok = db.insertPoll(poll, &result);
+        if (ok)
             deliver(this, [this, result] { emit pollWritten(result); });
         else
             deliver(this, [this, e = db.lastError()] { emit writeFailed(e); });
