@@ -39,6 +39,39 @@ private:
 
 } // namespace
 
+// ---------------------------------------------------------------- BoardRelay
+
+QString BoardRelay::key() const
+{
+    if (!fingerprint.isEmpty())
+        return fingerprint;
+    if (!instance.isEmpty())
+        return host + QLatin1Char('/') + instance;
+    return host + QStringLiteral("/~") + nickname; // '~' cannot start an instance name
+}
+
+RelayRef BoardRelay::ref() const
+{
+    RelayRef r;
+    r.host = host;
+    r.instance = instance;
+    r.unit
+        = instance.isEmpty() ? QStringLiteral("tor.service") : QStringLiteral("tor@%1.service").arg(instance);
+    r.fingerprint = fingerprint;
+    r.nickname = nickname;
+    return r;
+}
+
+BoardRelay BoardRelay::fromRef(const RelayRef &ref)
+{
+    BoardRelay r;
+    r.host = ref.host;
+    r.instance = ref.instance;
+    r.nickname = ref.nickname;
+    r.fingerprint = ref.fingerprint;
+    return r;
+}
+
 // ---------------------------------------------------------------- BoardColumnModel
 
 BoardColumnModel::BoardColumnModel(BoardModel *board, int column)
@@ -279,7 +312,8 @@ QString BoardModel::findKey(const RelayRef &ref) const
     // A bare nickname (group files) identifies a relay only when it is unique on the board.
     if (ref.fingerprint.isEmpty() && ref.instance.isEmpty() && nickMatches == 1)
         return byNick;
-    return m_index.contains(ref.key()) ? ref.key() : QString();
+    const QString key = BoardRelay::fromRef(ref).key();
+    return m_index.contains(key) ? key : QString();
 }
 
 void BoardModel::setMembership(const QHash<QString, QString> &letterByKey)
@@ -492,7 +526,7 @@ bool BoardModel::dropRelays(const QMimeData *data, int column, int row)
 {
     if (!data || column < 0 || column >= columnCount())
         return false;
-    const QList<RelayRef> refs = decodeRelayRefs(data->data(QLatin1String(kRelayMimeType)));
+    const QList<RelayRef> refs = relayRefsFromMimeData(data);
     QStringList keys;
     QList<BoardRelay> unknown;
     for (const RelayRef &ref : refs) {
@@ -503,8 +537,7 @@ bool BoardModel::dropRelays(const QMimeData *data, int column, int row)
         }
         // A relay the board has not seen (fleet probed after the board was filled): add it first,
         // outside the undo history, so that undoing the drop leaves it in Unassigned.
-        BoardRelay r;
-        static_cast<RelayRef &>(r) = ref;
+        const BoardRelay r = BoardRelay::fromRef(ref);
         unknown << r;
         keys << r.key();
     }
@@ -519,10 +552,18 @@ bool BoardModel::dropRelays(const QMimeData *data, int column, int row)
 QMimeData *BoardModel::mimeDataFor(const QStringList &keys) const
 {
     QList<RelayRef> refs;
-    for (const QString &k : keys)
-        if (m_index.contains(k))
-            refs << relay(k);
-    return relayMimeData(refs);
+    QStringList names;
+    for (const QString &k : keys) {
+        if (!m_index.contains(k))
+            continue;
+        const BoardRelay r = relay(k);
+        refs << r.ref();
+        names << (r.nickname.isEmpty() ? k : r.nickname);
+    }
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(kRelayMimeType), encodeRelayRefs(refs));
+    mime->setText(names.join(QLatin1Char('\n'))); // for text editors and chat
+    return mime;
 }
 
 void BoardModel::setFilter(const QString &text)

@@ -17,9 +17,21 @@ class QUndoStack;
 
 namespace alloclab {
 
-// A relay on the board: identity (RelayRef::key()), what the card shows, and the store's id.
-struct BoardRelay : RelayRef {
+// A relay on the board: identity (key()), what the card shows, and the store's id.
+struct BoardRelay {
     Id relayId = 0; // 0 when not (yet) in the store
+    QString host;
+    QString instance; // tor@INSTANCE; empty for the plain tor.service or when unknown (imports)
+    QString nickname;
+    QString fingerprint;
+    qint64 rssKb = -1;
+    QString loadedAllocator = QStringLiteral("?"); // resolved file from /proc/PID/maps, "" glibc, "?" unknown
+
+    // Stable identity: fingerprint, else host/instance, else host/~nickname (imported rows).
+    QString key() const;
+    // What the MIME payload carries (models/relaymime.h).
+    RelayRef ref() const;
+    static BoardRelay fromRef(const RelayRef &ref);
 };
 
 struct BoardGroup {
@@ -39,8 +51,9 @@ class BoardModel;
 
 // One column of the board as a list model, for a QListView. Rows are the column's relays that
 // pass the board's filter, in the column's order. Drops (from another column or from the fleet
-// view, MIME application/x-alloclab-relays) become one undoable move on the BoardModel; the model
-// never removes rows on its own, so a view's MoveAction drag cannot delete relays twice.
+// view, MIME application/x-alloclab-relays, see models/relaymime.h) become one undoable move on the
+// BoardModel; the model never removes rows on its own, so a view's MoveAction drag cannot delete relays
+// twice.
 class BoardColumnModel : public QAbstractListModel
 {
     Q_OBJECT

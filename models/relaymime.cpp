@@ -1,5 +1,7 @@
 #include "models/relaymime.h"
 
+#include "models/validation.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,80 +10,69 @@
 
 namespace alloclab {
 
-QString RelayRef::key() const
-{
-    if (!fingerprint.isEmpty())
-        return fingerprint;
-    if (!instance.isEmpty())
-        return host + QLatin1Char('/') + instance;
-    return host + QStringLiteral("/~") + nickname; // '~' cannot start an instance name
-}
-
 QByteArray encodeRelayRefs(const QList<RelayRef> &relays)
 {
-    QJsonArray array;
+    QJsonArray list;
     for (const RelayRef &r : relays) {
-        QJsonObject o;
-        o.insert(QStringLiteral("host"), r.host);
-        o.insert(QStringLiteral("instance"), r.instance);
-        o.insert(QStringLiteral("nickname"), r.nickname);
-        o.insert(QStringLiteral("fingerprint"), r.fingerprint);
-        if (r.rssKb >= 0)
-            o.insert(QStringLiteral("rss_kb"), double(r.rssKb));
-        if (r.loadedAllocator != QLatin1String("?"))
-            o.insert(QStringLiteral("loaded_allocator"), r.loadedAllocator);
-        array.append(o);
+        list.append(QJsonObject { { QStringLiteral("host"), r.host },
+                                  { QStringLiteral("unit"), r.unit },
+                                  { QStringLiteral("instance"), r.instance },
+                                  { QStringLiteral("fingerprint"), r.fingerprint },
+                                  { QStringLiteral("nickname"), r.nickname } });
     }
-    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+    const QJsonObject root { { QStringLiteral("version"), 1 }, { QStringLiteral("relays"), list } };
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-QList<RelayRef> decodeRelayRefs(const QByteArray &json, QString *error)
+QList<RelayRef> decodeRelayRefs(const QByteArray &data, QString *error)
 {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isArray()) {
+    auto bad = [error](const QString &why) {
         if (error)
-            *error = QCoreApplication::translate("RelayMime", "The dragged relays are not a JSON array (%1).")
-                         .arg(pe.error != QJsonParseError::NoError ? pe.errorString()
-                                                                   : QStringLiteral("not an array"));
-        return {};
-    }
+            *error = why;
+        return QList<RelayRef>();
+    };
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &pe);
+    if (doc.isNull() || !doc.isObject())
+        return bad(QCoreApplication::translate("RelayMime", "The dropped relay list is not valid JSON."));
+    const QJsonObject root = doc.object();
+    if (root.value(QStringLiteral("version")).toInt() != 1)
+        return bad(
+            QCoreApplication::translate("RelayMime", "The dropped relay list has an unknown version."));
     QList<RelayRef> out;
-    const QJsonArray array = doc.array();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array.at(i).isObject()) {
-            if (error)
-                *error = QCoreApplication::translate("RelayMime",
-                                                     "Element %1 of the dragged relays is not an object.")
-                             .arg(i + 1);
-            return {};
-        }
-        const QJsonObject o = array.at(i).toObject();
+    const QJsonArray list = root.value(QStringLiteral("relays")).toArray();
+    for (const QJsonValue &v : list) {
+        const QJsonObject o = v.toObject();
         RelayRef r;
         r.host = o.value(QStringLiteral("host")).toString();
+        r.unit = o.value(QStringLiteral("unit")).toString();
         r.instance = o.value(QStringLiteral("instance")).toString();
+        r.fingerprint = o.value(QStringLiteral("fingerprint")).toString();
         r.nickname = o.value(QStringLiteral("nickname")).toString();
-        r.fingerprint = o.value(QStringLiteral("fingerprint")).toString().toUpper();
-        if (o.contains(QStringLiteral("rss_kb")))
-            r.rssKb = qint64(o.value(QStringLiteral("rss_kb")).toDouble(-1));
-        if (o.contains(QStringLiteral("loaded_allocator")))
-            r.loadedAllocator = o.value(QStringLiteral("loaded_allocator")).toString();
-        if (r.fingerprint.isEmpty() && r.instance.isEmpty() && r.nickname.isEmpty())
-            continue; // nothing to identify it by
-        out << r;
+        const bool unitOk = r.instance.isEmpty()
+            ? r.unit == QLatin1String("tor.service")
+            : (validation::isValidInstance(r.instance)
+               && r.unit == QStringLiteral("tor@") + r.instance + QStringLiteral(".service"));
+        if (r.host.isEmpty() || !unitOk
+            || (!r.fingerprint.isEmpty() && !validation::isValidFingerprint(r.fingerprint))
+            || (!r.nickname.isEmpty() && !validation::isValidNickname(r.nickname)))
+            return bad(QCoreApplication::translate("RelayMime",
+                                                   "The dropped relay list contains an invalid relay."));
+        out.append(r);
     }
+    if (error)
+        error->clear();
     return out;
 }
 
-QMimeData *relayMimeData(const QList<RelayRef> &relays)
+QList<RelayRef> relayRefsFromMimeData(const QMimeData *mime, QString *error)
 {
-    auto *mime = new QMimeData;
-    mime->setData(QLatin1String(kRelayMimeType), encodeRelayRefs(relays));
-    QStringList names;
-    for (const RelayRef &r : relays)
-        names << (r.nickname.isEmpty() ? r.key() : r.nickname);
-    mime->setText(names.join(QLatin1Char('\n')));
-    return mime;
+    if (!mime || !mime->hasFormat(QLatin1String(kRelayMimeType))) {
+        if (error)
+            *error = QCoreApplication::translate("RelayMime", "The drop does not contain relays.");
+        return {};
+    }
+    return decodeRelayRefs(mime->data(QLatin1String(kRelayMimeType)), error);
 }
 
 } // namespace alloclab

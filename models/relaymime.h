@@ -1,36 +1,41 @@
 #pragma once
 
+// Relays dragged out of the fleet view (e.g. onto the experiment board).
+// MIME type application/x-alloclab-relays: UTF-8 JSON
+//   {"version":1,"relays":[{"host":"lab1","unit":"tor@a.service","instance":"a",
+//                            "fingerprint":"ABCD...","nickname":"laba"}, ...]}
+// Only relays that passed validation are ever put into it.
+
+#include <QByteArray>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 class QMimeData;
 
 namespace alloclab {
 
-// The MIME type of relays dragged between the fleet view and the board's columns.
-// Payload: a UTF-8 JSON array, one object per relay, in drag order:
-//   [{"host":"lab1","instance":"r01","nickname":"absoul","fingerprint":"0123…ABCD"}, …]
-// host/instance/nickname/fingerprint identify the relay (any may be ""); the optional "rss_kb"
-// (number) and "loaded_allocator" (resolved file from /proc/PID/maps, "" glibc, "?" unknown) let a
-// receiver show a relay it has not seen yet. Unknown keys are ignored (forward compatible).
-inline constexpr char kRelayMimeType[] = "application/x-alloclab-relays";
+constexpr char kRelayMimeType[] = "application/x-alloclab-relays";
 
 struct RelayRef {
     QString host;
+    QString unit;
     QString instance;
+    QString fingerprint; // may be empty (not readable without sudo)
     QString nickname;
-    QString fingerprint;
-    qint64 rssKb = -1;
-    QString loadedAllocator = QStringLiteral("?");
 
-    // Stable identity: fingerprint, else host/instance, else host/nickname (imported rows).
-    QString key() const;
+    bool operator==(const RelayRef &o) const
+    {
+        return host == o.host && unit == o.unit && instance == o.instance && fingerprint == o.fingerprint
+            && nickname == o.nickname;
+    }
 };
 
 QByteArray encodeRelayRefs(const QList<RelayRef> &relays);
-// Empty with *error on malformed JSON or an element that is not an object.
-QList<RelayRef> decodeRelayRefs(const QByteArray &json, QString *error = nullptr);
-// A QMimeData holding the JSON and, for text editors and chat, the nicknames one per line.
-QMimeData *relayMimeData(const QList<RelayRef> &relays);
+// Validates every entry again (the drop may come from another process); error set on failure.
+QList<RelayRef> decodeRelayRefs(const QByteArray &data, QString *error = nullptr);
+QList<RelayRef> relayRefsFromMimeData(const QMimeData *mime, QString *error = nullptr);
 
 } // namespace alloclab
+
+Q_DECLARE_METATYPE(alloclab::RelayRef)

@@ -238,13 +238,12 @@ private Q_SLOTS:
         QList<RelayRef> refs;
         for (const QString &k : m_board->columnKeys(0).mid(5, 2)) {
             const BoardRelay r = m_board->relay(k);
-            RelayRef ref;
-            ref.host = r.host;
-            ref.instance = r.instance;
-            ref.nickname = r.nickname;
-            refs << ref; // no fingerprint: host/instance must be enough
+            RelayRef ref = r.ref();
+            ref.fingerprint.clear(); // host/instance must be enough
+            refs << ref;
         }
-        std::unique_ptr<QMimeData> mime(relayMimeData(refs));
+        auto mime = std::make_unique<QMimeData>();
+        mime->setData(QLatin1String(kRelayMimeType), encodeRelayRefs(refs));
         const QPoint pos(to->viewport()->width() / 2, 10);
         QDragEnterEvent enter(pos, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(to->viewport(), &enter);

@@ -135,7 +135,8 @@ private Q_SLOTS:
         QVERIFY(mime->hasFormat(QLatin1String(kRelayMimeType)));
         const QList<RelayRef> refs = decodeRelayRefs(mime->data(QLatin1String(kRelayMimeType)));
         QCOMPARE(refs.size(), 3);
-        QCOMPARE(refs.at(0).key(), dragged.at(0));
+        QCOMPARE(BoardRelay::fromRef(refs.at(0)).key(), dragged.at(0));
+        QCOMPARE(refs.at(0).unit, QStringLiteral("tor@%1.service").arg(refs.at(0).instance));
         QCOMPARE(refs.at(0).host, m_board->relay(dragged.at(0)).host);
         QCOMPARE(refs.at(0).instance, m_board->relay(dragged.at(0)).instance);
         QCOMPARE(refs.at(0).nickname, m_board->relay(dragged.at(0)).nickname);
@@ -161,26 +162,30 @@ private Q_SLOTS:
         verifyInvariant(*m_board);
     }
 
-    // What the fleet view (branch probe) sends: identity only, Copy action.
+    // What the fleet view (FleetModel::mimeData) sends: identity only, Copy action.
     void dropFromFleet()
     {
         RelayRef byInstance;
         byInstance.host = QStringLiteral("lab2");
+        byInstance.unit = QStringLiteral("tor@r07.service");
         byInstance.instance = QStringLiteral("r07");
         byInstance.nickname = QStringLiteral("lab2relay7");
-        RelayRef byNickname; // unique nickname alone is enough
+        RelayRef byNickname; // the plain tor.service: host + nickname
+        byNickname.host = QStringLiteral("lab1");
+        byNickname.unit = QStringLiteral("tor.service");
         byNickname.nickname = QStringLiteral("lab1relay3");
         RelayRef unknown;
         unknown.host = QStringLiteral("lab3");
+        unknown.unit = QStringLiteral("tor@r01.service");
         unknown.instance = QStringLiteral("r01");
         unknown.nickname = QStringLiteral("newcomer");
-        unknown.rssKb = 123456;
-        std::unique_ptr<QMimeData> mime(relayMimeData({ byInstance, byNickname, unknown }));
-        QVERIFY(m_board->columnModel(4)->dropMimeData(mime.get(), Qt::CopyAction, -1, 0, {}));
+        QMimeData mime;
+        mime.setData(QLatin1String(kRelayMimeType), encodeRelayRefs({ byInstance, byNickname, unknown }));
+        QVERIFY(m_board->columnModel(4)->dropMimeData(&mime, Qt::CopyAction, -1, 0, {}));
         QCOMPARE(m_board->columnKeys(4),
                  (QStringList { key(QStringLiteral("lab2"), 7), key(QStringLiteral("lab1"), 3),
                                 QStringLiteral("lab3/r01") }));
-        QCOMPARE(m_board->relay(QStringLiteral("lab3/r01")).rssKb, qint64(123456));
+        QCOMPARE(m_board->relay(QStringLiteral("lab3/r01")).nickname, QStringLiteral("newcomer"));
         verifyInvariant(*m_board);
         // Undo puts all three back; the newcomer stays on the board, in Unassigned.
         m_board->undoStack()->undo();
@@ -197,6 +202,11 @@ private Q_SLOTS:
         QVERIFY(!m_board->columnModel(1)->dropMimeData(&text, Qt::MoveAction, -1, -1, {}));
         QMimeData garbage;
         garbage.setData(QLatin1String(kRelayMimeType), "{not json");
+        QMimeData hostile; // validated again on drop: nothing from it reaches the board
+        hostile.setData(
+            QLatin1String(kRelayMimeType),
+            R"({"version":1,"relays":[{"host":"lab1","unit":"tor@x;reboot.service","instance":"x;reboot"}]})");
+        QVERIFY(!m_board->columnModel(1)->dropMimeData(&hostile, Qt::MoveAction, -1, -1, {}));
         QVERIFY(!m_board->columnModel(1)->dropMimeData(&garbage, Qt::MoveAction, -1, -1, {}));
         QCOMPARE(m_board->count(1), 0);
     }
