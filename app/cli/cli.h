@@ -54,5 +54,6 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 void registerPlaceholderCommands(CommandTable &table);
 // backup (app/cli/cmd_store.cpp)
 void registerStoreCommands(CommandTable &table);
+void registerExperimentCommands(CommandTable &table);
 
 } // namespace alloclab::cli
