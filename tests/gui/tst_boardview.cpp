@@ -1,8 +1,12 @@
+#include "app/database.h"
+#include "app/store.h"
+#include "models/assignmenthistory.h"
 #include "models/boardmodel.h"
 #include "models/groupcolors.h"
 #include "ui/boardview.h"
 #include "ui/distributedialog.h"
 #include "ui/experimentdialog.h"
+#include "ui/experimenttab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,7 +22,9 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -382,6 +388,77 @@ private Q_SLOTS:
         QCOMPARE(e.startMs, qint64(0));
         dialog.groupsTable()->item(1, 1)->setText(QStringLiteral("bad label"));
         QVERIFY(dialog.validationError().contains(QLatin1String("B")));
+    }
+
+    // The tab with a real store: loads the newest experiment, saves every move (coalesced) on the
+    // store's writer thread; a second connection sees the saved membership.
+    void experimentTabPersistsMoves()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("board.sqlite"));
+        Id experimentId = 0;
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            const Id host
+                = db.upsertHost(HostRecord { 0, QStringLiteral("lab1"), QStringLiteral("lab1"), {} });
+            PollWrite poll;
+            poll.hostId = host;
+            poll.tsMs = 1767225600000;
+            for (int i = 0; i < 6; ++i) {
+                RelayRecord r;
+                r.hostId = host;
+                r.server = QStringLiteral("lab1");
+                r.instance = QStringLiteral("r%1").arg(i);
+                r.nickname = QStringLiteral("relay%1").arg(i);
+                poll.relays << r;
+                SampleRecord s;
+                s.rssKb = 50000 + i;
+                poll.samples << s;
+            }
+            QVERIFY(db.insertPoll(poll));
+            ExperimentRecord e;
+            e.name = QStringLiteral("persist");
+            e.groups = { GroupRecord { 0, 0, QStringLiteral("A"), QStringLiteral("mi"),
+                                       QStringLiteral("mimalloc"), groupColorName(QStringLiteral("A")) },
+                         GroupRecord { 0, 0, QStringLiteral("B"), QStringLiteral("gl"),
+                                       QStringLiteral("glibc"), groupColorName(QStringLiteral("B")) } };
+            experimentId = db.upsertExperiment(e);
+            QVERIFY(experimentId);
+        }
+        Store store;
+        QSignalSpy opened(&store, &Store::opened);
+        store.open(path);
+        QVERIFY(opened.wait(10000));
+        ExperimentTab tab;
+        QSignalSpy loaded(&tab, &ExperimentTab::experimentLoaded);
+        tab.setStore(&store);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toString(), QStringLiteral("persist"));
+        QCOMPARE(tab.currentWidget(), static_cast<QWidget *>(tab.boardView()));
+        BoardModel *board = tab.board();
+        QCOMPARE(board->count(0), 6);
+        QCOMPARE(board->relay(QStringLiteral("lab1/r3")).rssKb, qint64(50003));
+
+        board->moveRelays({ QStringLiteral("lab1/r1"), QStringLiteral("lab1/r2") }, 1);
+        board->moveRelays({ QStringLiteral("lab1/r5") }, 2);
+        board->undoStack()->undo(); // what is saved is the state after the undo
+        Database reader;
+        QVERIFY(reader.open(path));
+        QTRY_COMPARE_WITH_TIMEOUT(assignments::current(reader.assignments(experimentId)).size(), 2, 10000);
+        const QHash<Id, Id> current = assignments::current(reader.assignments(experimentId));
+        const ExperimentRecord e = *reader.experiment(experimentId);
+        for (const RelayRecord &r :
+             reader.findRelays(QStringLiteral("relay1")) + reader.findRelays(QStringLiteral("relay2")))
+            QCOMPARE(current.value(r.id), e.groups.at(0).id);
+
+        // Loading again shows the same board.
+        ExperimentTab again;
+        QSignalSpy loadedAgain(&again, &ExperimentTab::experimentLoaded);
+        again.setStore(&store);
+        QVERIFY(loadedAgain.wait(10000));
+        QCOMPARE(again.board()->columnKeys(1),
+                 (QStringList { QStringLiteral("lab1/r1"), QStringLiteral("lab1/r2") }));
     }
 
     // The README screenshot: 5 groups of lab relays. Written to $ALLOCLAB_SCREENSHOT when set.
