@@ -139,8 +139,10 @@ private Q_SLOTS:
         m_view = std::make_unique<BoardView>(m_board.get());
         m_view->resize(1500, 700);
         m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+        // Shortcuts need an active window; without a window manager (Xvfb) nobody else activates it.
         QApplication::setActiveWindow(m_view.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_view->isActiveWindow(), 5000);
     }
     void cleanup()
     {
