@@ -72,6 +72,18 @@ BoardRelay BoardRelay::fromRef(const RelayRef &ref)
     return r;
 }
 
+BoardRelay BoardRelay::fromProbe(const QString &host, const ProbeRelay &relay)
+{
+    BoardRelay r;
+    r.host = host;
+    r.instance = relay.instance;
+    r.nickname = relay.nickname;
+    r.fingerprint = relay.fingerprint;
+    r.rssKb = relay.rssKb;
+    r.loadedAllocator = relay.loadedAllocator; // "" glibc, "?" unreadable: the same convention
+    return r;
+}
+
 // ---------------------------------------------------------------- BoardColumnModel
 
 BoardColumnModel::BoardColumnModel(BoardModel *board, int column)

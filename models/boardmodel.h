@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/allocatorcatalog.h"
+#include "models/proberesult.h"
 #include "models/records.h"
 #include "models/relaymime.h"
 
@@ -32,6 +33,8 @@ struct BoardRelay {
     // What the MIME payload carries (models/relaymime.h).
     RelayRef ref() const;
     static BoardRelay fromRef(const RelayRef &ref);
+    // A relay as the probe saw it on `host` (the HostRecord name), for the board after a fleet refresh.
+    static BoardRelay fromProbe(const QString &host, const ProbeRelay &relay);
 };
 
 struct BoardGroup {

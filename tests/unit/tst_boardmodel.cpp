@@ -194,6 +194,29 @@ private Q_SLOTS:
         verifyInvariant(*m_board);
     }
 
+    // After a fleet refresh the probe's relays replace the board's data, membership kept by key.
+    void relaysFromProbe()
+    {
+        m_board->moveRelays({ key(QStringLiteral("lab1"), 4) }, 2);
+        ProbeRelay p;
+        p.unit = QStringLiteral("tor@r04.service");
+        p.instance = QStringLiteral("r04");
+        p.nickname = QStringLiteral("lab1relay4");
+        p.rssKb = 777777;
+        p.loadedAllocator = kMi;
+        const BoardRelay r = BoardRelay::fromProbe(QStringLiteral("lab1"), p);
+        QCOMPARE(r.key(), key(QStringLiteral("lab1"), 4));
+        QList<BoardRelay> all = m_board->relays();
+        for (BoardRelay &b : all)
+            if (b.key() == r.key())
+                b = r;
+        m_board->setRelays(all);
+        QCOMPARE(m_board->letterOf(r.key()), QStringLiteral("B"));
+        BoardColumnModel *b = m_board->columnModel(2);
+        QCOMPARE(b->data(b->index(0), BoardModel::RssKbRole).toLongLong(), qint64(777777));
+        QCOMPARE(b->data(b->index(0), BoardModel::MismatchRole).toBool(), false); // B is mimalloc
+    }
+
     void rejectsForeignMime()
     {
         QMimeData text;
