@@ -532,6 +532,22 @@ private Q_SLOTS:
         QDir().mkpath(QFileInfo(path).absolutePath());
         QVERIFY(image.save(path));
         qInfo("screenshot: %s", qPrintable(path));
+
+        // The two dialogs beside it, for the documentation.
+        DistributeDialog distribute(m_board.get(), m_board->columnKeys(0) + m_board->columnKeys(2), 20260108);
+        distribute.setSizes({ 3, 3, 3, 2, 1 });
+        distribute.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&distribute));
+        const QImage d = distribute.grab().toImage();
+        QVERIFY(!d.isNull());
+        QVERIFY(d.save(QFileInfo(path).absoluteDir().filePath(QStringLiteral("distribute.png"))));
+        ExperimentDialog experiment(labCatalog());
+        experiment.findChild<QLineEdit *>(QStringLiteral("experimentName"))
+            ->setText(QStringLiteral("5-way allocator comparison"));
+        experiment.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&experiment));
+        QVERIFY(experiment.grab().toImage().save(
+            QFileInfo(path).absoluteDir().filePath(QStringLiteral("experiment-dialog.png"))));
     }
 };
 
