@@ -531,6 +531,15 @@ void BoardView::showContextMenu(int column, const QPoint &globalPos)
         m_moveActions.at(i)->setEnabled(i != column);
         move->addAction(m_moveActions.at(i));
     }
+    // Groups J..Z have no Alt+digit; they are still in the menu.
+    for (int i = int(m_moveActions.size()); i < m_board->columnCount(); ++i) {
+        const BoardGroup &g = m_board->groups().at(i - 1);
+        QAction *a
+            = move->addAction(QStringLiteral("%1 · %2 — %3")
+                                  .arg(g.letter, g.label, m_board->catalog().displayName(g.allocatorId)));
+        a->setEnabled(i != column);
+        connect(a, &QAction::triggered, this, [this, i] { moveSelectionTo(i); });
+    }
     move->addSeparator();
     m_moveActions.at(0)->setEnabled(column != 0);
     move->addAction(m_moveActions.at(0));
