@@ -88,6 +88,17 @@ qint64 RelaySeries::valueKb(qsizetype i, Metric m) const
     return m == Metric::Rss ? s.rssKb : s.hwmKb;
 }
 
+void RelaySeries::inferStartsFromHwm()
+{
+    if (!startsMs.isEmpty())
+        return;
+    for (qsizetype i = 1; i < samples.size(); ++i) {
+        const SeriesSample &a = samples.at(i - 1), &b = samples.at(i);
+        if (a.hwmKb > 0 && b.hwmKb >= 0 && b.hwmKb < a.hwmKb)
+            startsMs.append(a.tsMs + (b.tsMs - a.tsMs) / 2);
+    }
+}
+
 qint64 RelaySeries::startAt(qint64 tsMs) const
 {
     const auto it = std::upper_bound(startsMs.cbegin(), startsMs.cend(), tsMs);

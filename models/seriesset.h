@@ -38,6 +38,10 @@ struct RelaySeries {
     QVector<qint64> startsMs; // process start times, sorted; empty = unknown
 
     qint64 valueKb(qsizetype i, Metric m) const;
+    // When no start times are known (imported CSV), infer restarts from the samples: VmHWM
+    // is the process's peak RSS and only falls when a new process starts. The start is put
+    // half-way between the two samples (the best estimate without more data).
+    void inferStartsFromHwm();
     // The start of the process that produced a sample at TS: the latest start <= TS; when no
     // start is known, the first sample (the best lower bound the data gives).
     qint64 startAt(qint64 tsMs) const;

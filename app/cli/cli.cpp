@@ -93,11 +93,14 @@ const Command *CommandTable::find(const QStringList &args, int *consumed) const
     return best;
 }
 
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
+        const std::function<void(CommandTable &)> &more)
 {
     CommandTable table;
     registerPlaceholderCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
+    if (more)
+        more(table); // families above app/ (charts), last so they replace their placeholders
 
     Context ctx;
     ctx.out = &out;

@@ -127,6 +127,17 @@ private Q_SLOTS:
         QCOMPARE(s.relayPoints(0, Metric::Rss, TimeBase::Uptime).first().x(), 0.0);
     }
 
+    void inferStartsFromHwm()
+    {
+        RelaySeries r;
+        r.samples = { { 0, 100, 100 }, { 10, 90, 100 }, { 20, 50, 60 }, { 30, 70, 70 }, { 40, 10, 10 } };
+        r.inferStartsFromHwm();
+        QCOMPARE(r.startsMs, (QVector<qint64> { 15, 35 }));
+        QCOMPARE(r.startAt(12), qint64(0)); // before the first known start: the first sample
+        QCOMPARE(r.startAt(20), qint64(15));
+        QCOMPARE(r.startAt(40), qint64(35));
+    }
+
     void weekly()
     {
         SeriesSet s;
