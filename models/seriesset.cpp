@@ -239,6 +239,13 @@ template<typename F> void forEachCluster(QVector<Obs> &obs, qint64 tolerance, F 
     }
 }
 
+// Uptime-aligned views compare the current process of each relay: earlier runs may have used
+// another allocator (a restart is how an allocator changes), so they are left out.
+qint64 currentRun(const RelaySeries &r)
+{
+    return r.startsMs.isEmpty() ? std::numeric_limits<qint64>::min() : r.startsMs.last();
+}
+
 } // namespace
 
 QVector<qint64> SeriesSet::snapshotTimes(qint64 toleranceMs) const
@@ -285,6 +292,8 @@ QVector<AggregatePoint> SeriesSet::aggregate(const QString &letter, Metric m, Ti
             if (v < 0)
                 continue;
             const qint64 ts = r.samples.at(i).tsMs;
+            if (base == TimeBase::Uptime && ts < currentRun(r))
+                continue;
             obs.append({ base == TimeBase::Uptime ? ts - r.startAt(ts) : ts, ri, double(v) });
         }
     }
@@ -339,11 +348,10 @@ QVector<QPointF> SeriesSet::relayPoints(int relayIndex, Metric m, TimeBase base)
         if (v < 0)
             continue;
         const qint64 ts = r.samples.at(i).tsMs;
+        if (base == TimeBase::Uptime && ts < currentRun(r))
+            continue;
         out.append(QPointF(double(base == TimeBase::Uptime ? ts - r.startAt(ts) : ts), double(v)));
     }
-    if (base == TimeBase::Uptime) // a restart folds x back; keep the series sorted for decimation
-        std::stable_sort(out.begin(), out.end(),
-                         [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
     return out;
 }
 

@@ -134,8 +134,9 @@ public:
     // The latest snapshot in which every group has at least one sample (0 if none).
     qint64 latestCommonSnapshot(qint64 toleranceMs = kDefaultToleranceMs) const;
 
-    // Group statistics per snapshot. In uptime mode x is the time since each relay's start and
-    // the clusters are at least an hour wide, since relays of a group start minutes apart.
+    // Group statistics per snapshot. In uptime mode x is the time since each relay's start,
+    // only each relay's current process counts (earlier runs may have had another allocator),
+    // and the clusters are at least an hour wide, since relays of a group start minutes apart.
     QVector<AggregatePoint> aggregate(const QString &letter, Metric m, TimeBase base = TimeBase::WallClock,
                                       qint64 toleranceMs = kDefaultToleranceMs) const;
     // Each relay of the group at the snapshot nearest to TS (within TOLERANCE): one value each.
@@ -143,7 +144,7 @@ public:
                              qint64 toleranceMs = kDefaultToleranceMs) const;
     // All samples of the group in [FROM, TO].
     QVector<double> valuesIn(const QString &letter, Metric m, qint64 fromMs, qint64 toMs) const;
-    // Per-relay series as points (x = ts ms or uptime ms, y = kB).
+    // Per-relay series as points (x = ts ms, or uptime ms of the current process; y = kB).
     QVector<QPointF> relayPoints(int relayIndex, Metric m, TimeBase base = TimeBase::WallClock) const;
     // Fleet total per snapshot, split by group.
     QVector<TotalPoint> totals(Metric m, qint64 toleranceMs = kDefaultToleranceMs) const;

@@ -120,8 +120,9 @@ private Q_SLOTS:
         r.startsMs = { 0, 3 * kHour };
         s.relays = { r };
         const QVector<QPointF> p = s.relayPoints(0, Metric::Rss, TimeBase::Uptime);
-        QCOMPARE(
-            p, (QVector<QPointF> { { double(kHour), 10 }, { double(kHour), 5 }, { double(2 * kHour), 20 } }));
+        // Only the current process (started at 3 h) counts: one sample, 1 h after its start.
+        QCOMPARE(p, (QVector<QPointF> { { double(kHour), 5 } }));
+        QCOMPARE(s.aggregate(QStringLiteral("A"), Metric::Rss, TimeBase::Uptime).size(), 1);
         // Without known starts, uptime counts from the first sample.
         s.relays[0].startsMs.clear();
         QCOMPARE(s.relayPoints(0, Metric::Rss, TimeBase::Uptime).first().x(), 0.0);

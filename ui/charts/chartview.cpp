@@ -569,14 +569,19 @@ void ChartView::redecimateNow()
         : std::max(
             50,
             int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : double(viewport()->width())));
+    qsizetype drawn = 0;
     for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
         if (m_content.zoomable)
             decimator::minMaxInto(t.points, min, max, width, m_buffer);
         else
             m_buffer = t.points;
+        drawn += m_buffer.size();
         t.series->replace(m_buffer);
         ++m_replaceCount;
     }
+    // Antialiased strokes of hundreds of thousands of segments cost seconds on the raster
+    // engine; on screen, dense views draw aliased (exports set their own hints and keep it).
+    setRenderHint(QPainter::Antialiasing, drawn < 50000);
     fitY();
     if (m_overlay)
         m_overlay->refresh();
