@@ -65,7 +65,9 @@ SeriesSet loadTorutils5way(QString *error)
                          { "C", "group_C_mimalloc217_historical.txt", "mimalloc 2.1.7" },
                          { "D", "group_D_jemalloc.txt", "jemalloc 5.3.0" },
                          { "E", "group_E_glibc_historical.txt", "glibc 2.41" } };
-    QHash<QString, QString> groupOf;
+    // A few relays are listed in two files (D and E_historical); the published figures count
+    // them in both, so they get one series per group.
+    QMultiHash<QString, QString> groupOf;
     for (const G &g : groups) {
         const QString letter = QString::fromLatin1(g.letter);
         set.groups.append({ letter, QString::fromLatin1(g.label), palette::groupColour(letter) });
@@ -94,24 +96,30 @@ SeriesSet loadTorutils5way(QString *error)
             continue;
         }
         const QString nick = f.at(4);
-        int ri = relayIndex.value(nick, -1);
-        if (ri < 0) {
-            RelaySeries r;
-            r.key = f.at(1) + QLatin1Char('/') + nick; // fingerprint is empty in one snapshot
-            r.nickname = nick;
-            r.server = f.at(1);
-            r.group = groupOf.value(nick);
-            ri = int(set.relays.size());
-            set.relays.append(r);
-            relayIndex.insert(nick, ri);
-        }
         bool okR = false, okH = false;
         SeriesSample s { parseTs(f.at(0)), f.at(5).toLongLong(&okR), f.at(7).toLongLong(&okH) };
         if (!okR)
             s.rssKb = -1;
         if (!okH)
             s.hwmKb = -1;
-        set.relays[ri].samples.append(s);
+        QStringList letters = groupOf.values(nick);
+        if (letters.isEmpty())
+            letters << QString();
+        for (const QString &letter : std::as_const(letters)) {
+            const QString id = nick + QLatin1Char('|') + letter;
+            int ri = relayIndex.value(id, -1);
+            if (ri < 0) {
+                RelaySeries r;
+                r.key = f.at(1) + QLatin1Char('/') + nick; // fingerprint is empty in one snapshot
+                r.nickname = nick;
+                r.server = f.at(1);
+                r.group = letter;
+                ri = int(set.relays.size());
+                set.relays.append(r);
+                relayIndex.insert(id, ri);
+            }
+            set.relays[ri].samples.append(s);
+        }
     }
     for (RelaySeries &r : set.relays) {
         std::stable_sort(r.samples.begin(), r.samples.end(),
