@@ -93,7 +93,8 @@ const Command *CommandTable::find(const QStringList &args, int *consumed) const
     return best;
 }
 
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
+        const std::function<void(CommandTable &)> &more)
 {
     CommandTable table;
     registerPlaceholderCommands(table);
@@ -101,6 +102,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     registerDataCommands(table);
     registerExperimentCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
+    if (more)
+        more(table); // families above app/ (charts), last so they replace their placeholders
 
     Context ctx;
     ctx.out = &out;

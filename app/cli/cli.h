@@ -46,8 +46,10 @@ private:
     std::vector<Command> m_commands;
 };
 
-// Entry point shared by alloclab-cli and the tests: runs one command line.
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// Entry point shared by alloclab-cli and the tests: runs one command line. MORE registers
+// command families from layers above app/ (see app/cli/frontend.h), after app/'s own.
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
+        const std::function<void(CommandTable &)> &more = {});
 
 // Each command family registers itself here; a family that is not built yet answers
 // "not implemented yet" with exit status 1.

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QPointF>
+#include <QVector>
+
+namespace alloclab::decimator {
+
+// Per-pixel-column min/max decimation (the "M4" scheme): the visible x range [xMin, xMax] is
+// cut into PIXELS columns; each column keeps its first, minimum, maximum and last point, in x
+// order, so a line drawn through the result covers exactly the pixels the full line would.
+// One point on each side outside the range is kept so lines reach the plot edges.
+//
+// POINTS must be sorted by x. Cost: O(log n) to find the visible range by binary search, then
+// O(k) over the k visible points; the result has at most 4 * PIXELS + 2 points.
+QVector<QPointF> minMax(const QVector<QPointF> &points, double xMin, double xMax, int pixels);
+
+// Same, appending to OUT (cleared first) so callers can reuse one buffer per series.
+void minMaxInto(const QVector<QPointF> &points, double xMin, double xMax, int pixels, QVector<QPointF> &out);
+
+// Index of the first point with x >= X (binary search); points.size() when none.
+qsizetype lowerBound(const QVector<QPointF> &points, double x);
+
+} // namespace alloclab::decimator

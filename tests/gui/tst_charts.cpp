@@ -1,0 +1,383 @@
+#include "app/cli/cli.h"
+#include "models/palette.h"
+#include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartexport.h"
+#include "ui/charts/chartscommand.h"
+#include "ui/charts/chartstab.h"
+#include "ui/charts/chartview.h"
+
+#include <QApplication>
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QClipboard>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStackedBarSeries>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include "../support/torutils5way.h"
+
+using namespace alloclab;
+
+namespace {
+constexpr qint64 kHour = 3600 * 1000;
+const qint64 kT0 = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+
+// Two groups of three relays, hourly for 10 days; A grows 100 MiB a day, B is flat at 1 GiB.
+// Relay a1 has a known value at a known time for the tooltip test.
+SeriesSet synthetic()
+{
+    SeriesSet s;
+    s.title = QStringLiteral("synthetic");
+    s.groups = { { QStringLiteral("A"), QStringLiteral("grows"), palette::groupColour(QStringLiteral("A")) },
+                 { QStringLiteral("B"), QStringLiteral("flat"), palette::groupColour(QStringLiteral("B")) } };
+    for (int r = 0; r < 6; ++r) {
+        RelaySeries rs;
+        const bool a = r < 3;
+        rs.group = a ? QStringLiteral("A") : QStringLiteral("B");
+        rs.nickname
+            = QStringLiteral("%1%2").arg(a ? QStringLiteral("a") : QStringLiteral("b")).arg(r % 3 + 1);
+        rs.key = rs.nickname;
+        for (int h = 0; h <= 240; ++h) {
+            const qint64 kb = a ? 2 * 1048576 + qint64(h) * 100 * 1024 / 24 + r * 10240 : 1048576 + r * 1024;
+            rs.samples.append({ kT0 + h * kHour, kb, kb + 1000 });
+        }
+        s.relays.append(rs);
+    }
+    SeriesMarker m;
+    m.tsMs = kT0 + 48 * kHour;
+    m.label = QStringLiteral("deploy");
+    s.markers.append(m);
+    return s;
+}
+
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < img.height(); y += 2)
+        for (int x = 0; x < img.width(); x += 2)
+            colours.insert(img.pixel(x, y));
+    return int(colours.size());
+}
+
+QLineSeries *seriesNamed(QChart *chart, const QString &prefix)
+{
+    const auto all = chart->series();
+    for (QAbstractSeries *s : all)
+        if (s->name().startsWith(prefix) && qobject_cast<QLineSeries *>(s))
+            return qobject_cast<QLineSeries *>(s);
+    return nullptr;
+}
+} // namespace
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void zoomAndReset()
+    {
+        ChartView view;
+        view.resize(900, 500);
+        view.setContent(charts::build(ChartKind::Timeseries, synthetic(), {}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto home = view.xRange();
+        QVERIFY(home.first <= double(kT0) && home.second >= double(kT0 + 240 * kHour));
+
+        // Rubber band over the middle third of the plot.
+        const QRectF plot = view.mapFromScene(view.chart()->plotArea()).boundingRect();
+        const QPoint a(int(plot.left() + plot.width() / 3), int(plot.center().y()));
+        const QPoint b(int(plot.left() + 2 * plot.width() / 3), int(plot.center().y()));
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, a);
+        QMouseEvent move(QEvent::MouseMove, b, view.viewport()->mapToGlobal(b), Qt::NoButton, Qt::LeftButton,
+                         {});
+        QApplication::sendEvent(view.viewport(), &move);
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, b);
+        const auto zoomed = view.xRange();
+        const double span = home.second - home.first;
+        QVERIFY2(zoomed.second - zoomed.first < span * 0.4, "rubber band did not zoom");
+        QVERIFY(zoomed.first > home.first + span * 0.25);
+
+        // Keys: pan right, then Home resets.
+        QTest::keyClick(&view, Qt::Key_Right);
+        QVERIFY(view.xRange().first > zoomed.first);
+        QTest::keyClick(&view, Qt::Key_Home);
+        QCOMPARE(view.xRange(), home);
+
+        // Wheel zooms in around the cursor; Escape resets too.
+        view.zoomBy(0.5, (home.first + home.second) / 2);
+        QVERIFY(view.xRange().second - view.xRange().first < span * 0.6);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QCOMPARE(view.xRange(), home);
+
+        // Presets: the last 24 h.
+        view.applyPreset(ChartView::Day);
+        QCOMPARE(view.xRange().second, home.second);
+        QVERIFY(qAbs(view.xRange().second - view.xRange().first - 24.0 * kHour) < 1);
+    }
+
+    void zoomRedecimatesWithReplace()
+    {
+        ChartView view;
+        view.resize(600, 400);
+        view.setContent(charts::build(ChartKind::Trajectories, synthetic(), {}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int before = view.replaceCount();
+        const auto home = view.xRange();
+        view.setXRange(home.first, home.first + (home.second - home.first) / 10);
+        QTRY_VERIFY_WITH_TIMEOUT(view.replaceCount() > before, 2000); // coalesced, then replace()
+        // The visible window now holds the full resolution: ~24 hourly points + neighbours.
+        const ChartContent::Track &t = view.content().tracks.first();
+        QVERIFY(t.series->count() >= 24 && t.series->count() <= 30);
+    }
+
+    void legendTogglesSeries()
+    {
+        ChartView view;
+        view.resize(900, 500);
+        view.setContent(charts::build(ChartKind::Timeseries, synthetic(), {}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QLineSeries *meanA = seriesNamed(view.chart(), QStringLiteral("A"));
+        QVERIFY(meanA);
+        // One legend entry per group (bands follow their mean line and have none).
+        const auto &legend = view.content().legend;
+        QCOMPARE(legend.size(), 2);
+        QCOMPARE(legend.at(0).series, meanA);
+        QCOMPARE(legend.at(0).colour, palette::groupColour(QStringLiteral("A")));
+        const QPoint entry = view.mapFromScene(view.legendEntryRect(0).center());
+        QVERIFY(meanA->isVisible());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, entry);
+        QVERIFY(!meanA->isVisible());
+        const auto linked = view.content().linked.values(meanA);
+        QCOMPARE(linked.size(), 1);
+        QVERIFY(!linked.first()->isVisible()); // the band follows
+        // A hidden group has no tooltip and does not count for the y range.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, entry);
+        QVERIFY(meanA->isVisible());
+        QVERIFY(linked.first()->isVisible());
+    }
+
+    void tooltipAtKnownPoint()
+    {
+        ChartView view;
+        view.resize(900, 500);
+        view.setContent(charts::build(ChartKind::Trajectories, synthetic(), {}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // Relay b2 (r = 4) at 2026-01-03 00:00 = 1 GiB + 4 MiB = 1.00 GiB; A is far above.
+        const qint64 ts = kT0 + 48 * kHour;
+        int index = -1;
+        for (int i = 0; i < view.content().tracks.size(); ++i)
+            if (view.content().tracks.at(i).relay == QLatin1String("a1"))
+                index = i;
+        QVERIFY(index >= 0);
+        const ChartContent::Track &a1 = view.content().tracks.at(index);
+        const QPointF value(double(ts), double(2 * 1048576 + 48 * 100 * 1024 / 24) / 1048576.0);
+        const QPoint pos = view.mapFromScene(view.chart()->mapToPosition(value, a1.series));
+        const QString text = view.tooltipAt(pos);
+        QVERIFY2(text.contains(QStringLiteral("2026-01-03 00:00"))
+                     || text.contains(QStringLiteral("2026-01-02")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("relay a")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("2.20 GiB")), qPrintable(text)); // 2 GiB + 200 MiB = 2.195
+        QVERIFY2(text.contains(QStringLiteral("group A")), qPrintable(text));
+        QVERIFY(view.tooltipAt(QPoint(2, 2)).isEmpty()); // outside the plot
+    }
+
+    void liveUpdateKeepsChart()
+    {
+        ChartsTab tab;
+        tab.resize(1200, 900);
+        SeriesSet s = synthetic();
+        tab.setSeriesSet(s);
+        ChartView *v = tab.view(ChartKind::Timeseries);
+        QChart *chart = v->chart();
+        const int before = v->replaceCount();
+        s.addSamples(QStringLiteral("a1"), QStringLiteral("A"),
+                     { { kT0 + 241 * kHour, 4 * 1048576, 4 * 1048576 } });
+        tab.updateSeriesSet(s);
+        tab.updateSeriesSet(s); // coalesced
+        QTRY_VERIFY_WITH_TIMEOUT(v->replaceCount() > before, 2000);
+        QCOMPARE(v->chart(), chart); // same chart, new points through replace()
+        QCOMPARE(v->xRange().second > double(kT0 + 241 * kHour), true); // followed the new data
+    }
+
+    void exportPngAndSvg_data()
+    {
+        QTest::addColumn<int>("kind");
+        for (const ChartKind k : charts::allKinds())
+            QTest::newRow(qPrintable(charts::fileName(k))) << int(k);
+    }
+    void exportPngAndSvg()
+    {
+        QFETCH(int, kind);
+        ChartView view;
+        view.resize(700, 400);
+        view.setContent(charts::build(ChartKind(kind), synthetic(), {}));
+        const QImage img = chartexport::renderImage(&view, QSize(800, 450), 2.0);
+        QCOMPARE(img.size(), QSize(1600, 900));
+        QVERIFY2(distinctColours(img) > 20, "export looks blank");
+        // The view is restored after the export.
+        QCOMPARE(view.chart()->size().toSize(), view.size());
+
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("c.svg"));
+        QString error;
+        QVERIFY2(chartexport::saveSvg(&view, svg, QSize(800, 450), &error), qPrintable(error));
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&f);
+        int shapes = 0;
+        QString root;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement) {
+                if (root.isEmpty())
+                    root = xml.name().toString();
+                shapes
+                    += xml.name() == QLatin1String("path") || xml.name() == QLatin1String("polyline") ? 1 : 0;
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(root, QStringLiteral("svg"));
+        QVERIFY(shapes > 5);
+    }
+
+    void dashboardAndClipboard()
+    {
+        ChartsTab tab;
+        tab.setSeriesSet(synthetic());
+        const QImage img = tab.dashboardImage(QSize(400, 250), 1.0);
+        QCOMPARE(img.size(), QSize(800, 40 + 4 * 250));
+        QVERIFY(distinctColours(img) > 50);
+        chartexport::copyToClipboard(tab.view(ChartKind::Comparison), QSize(300, 200), 1.0);
+        QCOMPARE(QApplication::clipboard()->image().size(), QSize(300, 200));
+    }
+
+    void cliChartsCommand()
+    {
+        QTemporaryDir dir;
+        QString out, err;
+        QTextStream os(&out), es(&err);
+        const SeriesSet set = synthetic();
+        auto more = [&set](cli::CommandTable &t) {
+            cli::registerChartsCommands(
+                t, [&set](const cli::Context &, const QString &, SeriesSet *s, QString *) {
+                    *s = set;
+                    return true;
+                });
+        };
+        const int rc = cli::run({ QStringLiteral("alloclab-cli"), QStringLiteral("charts"), dir.path(),
+                                  QStringLiteral("--size"), QStringLiteral("640x360"),
+                                  QStringLiteral("--format"), QStringLiteral("png") },
+                                os, es, more);
+        QVERIFY2(rc == 0, qPrintable(err));
+        for (const ChartKind k : charts::allKinds()) {
+            const QImage img(dir.filePath(charts::fileName(k) + QStringLiteral(".png")));
+            QCOMPARE(img.size(), QSize(640, 360));
+        }
+        QCOMPARE(cli::run({ QStringLiteral("alloclab-cli"), QStringLiteral("charts"), dir.path(),
+                            QStringLiteral("--size"), QStringLiteral("big") },
+                          os, es, more),
+                 int(cli::Usage));
+        QVERIFY(err.contains(QStringLiteral("WIDTHxHEIGHT")));
+    }
+
+    // The published result of the real experiment, read off the comparison chart's bars.
+    void realDataComparison_data()
+    {
+        QTest::addColumn<QString>("at");
+        QTest::addColumn<QStringList>("order");
+        QTest::addColumn<QList<double>>("gib");
+        QTest::newRow("2026-01-08") << QStringLiteral("2026-01-08T20:47:02")
+                                    << QString(QStringLiteral("B C D E A")).split(QLatin1Char(' '))
+                                    << QList<double> { 1.28, 1.72, 2.64, 4.01, 8.62 };
+        QTest::newRow("2026-01-10") << QStringLiteral("2026-01-10T22:21:25")
+                                    << QString(QStringLiteral("B C D E A")).split(QLatin1Char(' '))
+                                    << QList<double> { 1.41, 1.83, 2.74, 4.15, 10.44 };
+    }
+    void realDataComparison()
+    {
+        if (!testdata::torutils5wayPresent())
+            QSKIP("the real dataset ../shared/datasets/torutils-5way is absent");
+        QFETCH(QString, at);
+        QFETCH(QStringList, order);
+        QFETCH(QList<double>, gib);
+        const SeriesSet set = testdata::loadTorutils5way();
+        ChartOptions o;
+        o.atMs = testdata::wallClockMs(at.toLatin1().constData());
+        ChartContent c = charts::build(ChartKind::Comparison, set, o);
+        std::unique_ptr<QChart> owner(c.chart);
+        QCOMPARE(c.unit, QStringLiteral("GiB"));
+        QStackedBarSeries *bars = nullptr;
+        const auto all = c.chart->series();
+        for (QAbstractSeries *s : all)
+            if (auto *b = qobject_cast<QStackedBarSeries *>(s))
+                bars = b;
+        QVERIFY(bars);
+        QCOMPARE(bars->count(), 5);
+        for (int i = 0; i < 5; ++i) {
+            QBarSet *set = bars->barSets().at(i);
+            QVERIFY2(set->label().startsWith(order.at(i)), qPrintable(set->label()));
+            QCOMPARE(QString::number(set->at(i), 'f', 2), QString::number(gib.at(i), 'f', 2));
+        }
+        QVERIFY(c.chart->title().contains(QStringLiteral("worst/best")));
+    }
+
+    // All seven charts of the real data; ALLOCLAB_CHARTS_OUT=DIR keeps them (docs/charts).
+    void realDataExportAll()
+    {
+        if (!testdata::torutils5wayPresent())
+            QSKIP("the real dataset ../shared/datasets/torutils-5way is absent");
+        const SeriesSet set = testdata::loadTorutils5way();
+        QTemporaryDir tmp;
+        const QString dir = qEnvironmentVariableIsSet("ALLOCLAB_CHARTS_OUT")
+            ? qEnvironmentVariable("ALLOCLAB_CHARTS_OUT")
+            : tmp.path();
+        QStringList written;
+        QString error;
+        chartexport::ExportOptions eo;
+        eo.size = QSize(1200, 700);
+        ChartOptions o;
+        o.atMs = testdata::wallClockMs("2026-01-08T20:47:02");
+        QVERIFY2(chartexport::exportAll(set, o, dir, eo, &written, &error), qPrintable(error));
+        QCOMPARE(written.size(), 7);
+        for (const QString &p : std::as_const(written)) {
+            const QImage img(p);
+            QCOMPARE(img.size(), QSize(1200, 700));
+            QVERIFY2(distinctColours(img) > 30, qPrintable(p));
+        }
+        if (qEnvironmentVariableIsSet("ALLOCLAB_CHARTS_OUT")) {
+            ChartsTab tab;
+            tab.setOptions(o);
+            tab.setSeriesSet(set);
+            QVERIFY(tab.dashboardImage(QSize(800, 470), 1.0).save(dir + QStringLiteral("/dashboard.png")));
+            ChartOptions up = o;
+            up.timeBase = TimeBase::Uptime;
+            ChartView v;
+            v.setContent(charts::build(ChartKind::Timeseries, set, up));
+            QVERIFY(chartexport::savePng(&v, dir + QStringLiteral("/memory_timeseries_uptime.png"),
+                                         QSize(1200, 700), 1.0, &error));
+            ChartOptions dark = o;
+            dark.dark = true;
+            ChartView d;
+            d.setContent(charts::build(ChartKind::Timeseries, set, dark));
+            QVERIFY(chartexport::savePng(&d, dir + QStringLiteral("/memory_timeseries_dark.png"),
+                                         QSize(1200, 700), 1.0, &error));
+        }
+    }
+};
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

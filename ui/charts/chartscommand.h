@@ -1,0 +1,20 @@
+#pragma once
+
+#include "app/cli/cli.h"
+#include "models/seriesset.h"
+
+#include <functional>
+
+namespace alloclab::cli {
+
+// Where the charts command gets its data: fills SET for EXPERIMENT (empty = whole fleet) from
+// the database in CTX.dbPath, or returns false with ERROR. The store-backed source is wired in
+// ui/cli/clifrontend.cpp; tests pass their own.
+using SeriesSetSource
+    = std::function<bool(const Context &ctx, const QString &experiment, SeriesSet *set, QString *error)>;
+
+// "charts DIR [--experiment NAME] [--size WxH] [--scale S] [--format png|svg]": the seven
+// charts as DIR/memory_*.png|svg. Needs a QApplication (see app/cli/frontend.h).
+void registerChartsCommands(CommandTable &table, SeriesSetSource source);
+
+} // namespace alloclab::cli

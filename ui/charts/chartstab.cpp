@@ -1,0 +1,255 @@
+#include "ui/charts/chartstab.h"
+
+#include "ui/charts/chartexport.h"
+#include "ui/charts/chartview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPalette>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace alloclab {
+
+ChartsTab::ChartsTab(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_toolbar = new QToolBar(this);
+    m_toolbar->setObjectName(QStringLiteral("chartsToolbar"));
+    layout->addWidget(m_toolbar);
+
+    m_experiment = new QComboBox(this);
+    m_experiment->setObjectName(QStringLiteral("experimentChooser"));
+    m_experiment->addItem(tr("Whole fleet"), QString());
+    m_experiment->setToolTip(tr("Experiment to chart"));
+    m_toolbar->addWidget(m_experiment);
+    connect(m_experiment, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT experimentChanged(m_experiment->currentData().toString()); });
+
+    m_metric = new QComboBox(this);
+    m_metric->setObjectName(QStringLiteral("metricChooser"));
+    m_metric->addItem(tr("RSS"));
+    m_metric->addItem(tr("Peak RSS (HWM)"));
+    m_toolbar->addWidget(m_metric);
+
+    m_timeBase = new QComboBox(this);
+    m_timeBase->setObjectName(QStringLiteral("timeBaseChooser"));
+    m_timeBase->addItem(tr("Wall clock"));
+    m_timeBase->addItem(tr("Since relay start"));
+    m_timeBase->setToolTip(tr("Uptime-aligned: compares groups that started on different days fairly"));
+    m_toolbar->addWidget(m_timeBase);
+
+    m_band = new QComboBox(this);
+    m_band->addItem(tr("Band: interquartile"));
+    m_band->addItem(tr("Band: min–max"));
+    m_toolbar->addWidget(m_band);
+
+    m_statistic = new QComboBox(this);
+    m_statistic->addItem(tr("Compare means"));
+    m_statistic->addItem(tr("Compare medians"));
+    m_toolbar->addWidget(m_statistic);
+
+    m_toolbar->addWidget(new QLabel(tr(" Relays: "), this));
+    m_topN = new QSpinBox(this);
+    m_topN->setRange(0, 10000);
+    m_topN->setSpecialValueText(tr("all"));
+    m_topN->setToolTip(tr("Show only the N largest relays in the trajectories"));
+    m_toolbar->addWidget(m_topN);
+
+    for (QComboBox *c : { m_metric, m_timeBase, m_band, m_statistic })
+        connect(c, &QComboBox::currentIndexChanged, this, [this] { readControls(); });
+    connect(m_topN, &QSpinBox::valueChanged, this, [this] { readControls(); });
+
+    m_toolbar->addSeparator();
+    auto preset = [this](const QString &text, ChartView::Preset p) {
+        QAction *a = m_toolbar->addAction(text);
+        connect(a, &QAction::triggered, this, [this, p] {
+            for (ChartView *v : std::as_const(m_views))
+                v->applyPreset(p);
+        });
+    };
+    preset(tr("24 h"), ChartView::Day);
+    preset(tr("7 days"), ChartView::Week);
+    preset(tr("All"), ChartView::All);
+
+    m_toolbar->addSeparator();
+    auto *exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(tr("Export all charts…"), this, &ChartsTab::exportAllInteractive);
+    menu->addAction(tr("Export dashboard image…"), this, &ChartsTab::exportDashboardInteractive);
+    menu->addAction(tr("Copy dashboard to clipboard"), this,
+                    [this] { QApplication::clipboard()->setImage(dashboardImage()); });
+    exportButton->setMenu(menu);
+    m_toolbar->addWidget(exportButton);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto *grid = new QWidget(scroll);
+    auto *gl = new QGridLayout(grid);
+    const QList<ChartKind> kinds = charts::allKinds();
+    for (qsizetype i = 0; i < kinds.size(); ++i) {
+        auto *v = new ChartView(grid);
+        v->setObjectName(charts::fileName(kinds.at(i)));
+        v->setMinimumSize(480, 340);
+        v->setContextMenuPolicy(Qt::ActionsContextMenu);
+        auto *save = new QAction(tr("Save as PNG or SVG…"), v);
+        connect(save, &QAction::triggered, this, [this, v] { exportOneInteractive(v); });
+        auto *copy = new QAction(tr("Copy to clipboard"), v);
+        connect(copy, &QAction::triggered, this,
+                [v] { chartexport::copyToClipboard(v, QSize(1200, 700), 1.0); });
+        auto *reset = new QAction(tr("Reset zoom (Home)"), v);
+        connect(reset, &QAction::triggered, v, &ChartView::resetZoom);
+        v->addActions({ save, copy, reset });
+        gl->addWidget(v, int(i / 2), int(i % 2));
+        m_views.append(v);
+    }
+    scroll->setWidget(grid);
+    layout->addWidget(scroll, 1);
+
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(40);
+    connect(&m_coalesce, &QTimer::timeout, this, &ChartsTab::applyPending);
+    // Dark theme: follow the application palette.
+    m_options.dark = palette().color(QPalette::Window).lightness() < 128;
+}
+
+ChartsTab::~ChartsTab() = default;
+
+void ChartsTab::setExperiments(const QStringList &names)
+{
+    const QSignalBlocker block(m_experiment);
+    while (m_experiment->count() > 1)
+        m_experiment->removeItem(1);
+    for (const QString &n : names)
+        m_experiment->addItem(n, n);
+}
+
+void ChartsTab::setSeriesSet(const SeriesSet &set)
+{
+    m_set = set;
+    m_hasPending = false;
+    rebuild();
+}
+
+void ChartsTab::updateSeriesSet(const SeriesSet &set)
+{
+    m_pending = set;
+    m_hasPending = true;
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+void ChartsTab::applyPending()
+{
+    if (!m_hasPending)
+        return;
+    m_set = std::move(m_pending);
+    m_hasPending = false;
+    const QList<ChartKind> kinds = charts::allKinds();
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        m_views.at(i)->updateContent(charts::build(kinds.at(i), m_set, m_options));
+}
+
+void ChartsTab::setOptions(const ChartOptions &options)
+{
+    m_options = options;
+    const QSignalBlocker b1(m_metric), b2(m_timeBase), b3(m_band), b4(m_statistic), b5(m_topN);
+    m_metric->setCurrentIndex(options.metric == Metric::Rss ? 0 : 1);
+    m_timeBase->setCurrentIndex(options.timeBase == TimeBase::WallClock ? 0 : 1);
+    m_band->setCurrentIndex(options.band == ChartOptions::Band::Interquartile ? 0 : 1);
+    m_statistic->setCurrentIndex(options.statistic == ChartOptions::Statistic::Mean ? 0 : 1);
+    m_topN->setValue(options.topN);
+    rebuild();
+}
+
+void ChartsTab::readControls()
+{
+    m_options.metric = m_metric->currentIndex() == 0 ? Metric::Rss : Metric::Hwm;
+    m_options.timeBase = m_timeBase->currentIndex() == 0 ? TimeBase::WallClock : TimeBase::Uptime;
+    m_options.band
+        = m_band->currentIndex() == 0 ? ChartOptions::Band::Interquartile : ChartOptions::Band::MinMax;
+    m_options.statistic
+        = m_statistic->currentIndex() == 0 ? ChartOptions::Statistic::Mean : ChartOptions::Statistic::Median;
+    m_options.topN = m_topN->value();
+    rebuild();
+    Q_EMIT optionsChanged();
+}
+
+void ChartsTab::rebuild()
+{
+    const QList<ChartKind> kinds = charts::allKinds();
+    for (qsizetype i = 0; i < kinds.size(); ++i)
+        m_views.at(i)->setContent(charts::build(kinds.at(i), m_set, m_options));
+}
+
+ChartView *ChartsTab::view(ChartKind kind) const
+{
+    return m_views.value(charts::allKinds().indexOf(kind));
+}
+
+bool ChartsTab::exportAll(const QString &dir, const QSize &size, qreal scale, bool svg, QString *error)
+{
+    chartexport::ExportOptions eo;
+    eo.size = size;
+    eo.scale = scale;
+    eo.format = svg ? chartexport::Format::Svg : chartexport::Format::Png;
+    return chartexport::exportAll(m_set, m_options, dir, eo, nullptr, error);
+}
+
+QImage ChartsTab::dashboardImage(const QSize &tile, qreal scale) const
+{
+    return chartexport::renderDashboard(m_views, tile, 2, scale,
+                                        m_set.title.isEmpty() ? tr("AllocLab charts") : m_set.title);
+}
+
+void ChartsTab::exportAllInteractive()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all charts into"));
+    if (dir.isEmpty())
+        return;
+    QString error;
+    if (!exportAll(dir, QSize(1200, 700), devicePixelRatioF(), false, &error))
+        QMessageBox::warning(this, tr("Export all charts"), error);
+}
+
+void ChartsTab::exportDashboardInteractive()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export dashboard"), QStringLiteral("dashboard.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!dashboardImage(QSize(900, 520), devicePixelRatioF()).save(path, "PNG"))
+        QMessageBox::warning(this, tr("Export dashboard"), tr("Cannot write %1.").arg(path));
+}
+
+void ChartsTab::exportOneInteractive(ChartView *view)
+{
+    QString filter;
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save chart"), view->objectName() + QStringLiteral(".png"),
+                                       tr("PNG images (*.png);;SVG drawings (*.svg)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool ok = path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)
+        ? chartexport::saveSvg(view, path, QSize(1200, 700), &error)
+        : chartexport::savePng(view, path, QSize(1200, 700), devicePixelRatioF(), &error);
+    if (!ok)
+        QMessageBox::warning(this, tr("Save chart"), error);
+}
+
+} // namespace alloclab

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "models/seriesset.h"
+#include "ui/charts/chartbuilders.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QSpinBox;
+class QToolBar;
+
+namespace alloclab {
+
+class ChartView;
+
+// The Charts tab: the seven charts of one experiment (or the whole fleet) in a grid under a
+// toolbar (experiment, metric, time base, band, top-N, presets, export). Fed with SeriesSet
+// values; live updates are coalesced and replace the data of the existing series.
+class ChartsTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsTab(QWidget *parent = nullptr);
+    ~ChartsTab() override;
+
+    // Rebuilds every chart.
+    void setSeriesSet(const SeriesSet &set);
+    // Live data (a new poll): coalesced to one update per ~40 ms; time charts keep their
+    // series and zoom and only get new points through replace().
+    void updateSeriesSet(const SeriesSet &set);
+    const SeriesSet &seriesSet() const { return m_set; }
+
+    // Experiments the chooser offers; the first entry is the whole fleet.
+    void setExperiments(const QStringList &names);
+
+    ChartOptions options() const { return m_options; }
+    void setOptions(const ChartOptions &options);
+
+    ChartView *view(ChartKind kind) const;
+    QList<ChartView *> views() const { return m_views; }
+
+    // Export actions (the buttons ask for a file/folder first and then call these).
+    bool exportAll(const QString &dir, const QSize &size, qreal scale, bool svg, QString *error);
+    QImage dashboardImage(const QSize &tile = QSize(900, 520), qreal scale = 1.0) const;
+
+Q_SIGNALS:
+    void experimentChanged(const QString &name); // empty = whole fleet
+    void optionsChanged();
+
+private:
+    void rebuild();
+    void applyPending();
+    void readControls();
+    void exportAllInteractive();
+    void exportDashboardInteractive();
+    void exportOneInteractive(ChartView *view);
+
+    SeriesSet m_set;
+    SeriesSet m_pending;
+    bool m_hasPending = false;
+    ChartOptions m_options;
+    QTimer m_coalesce;
+    QList<ChartView *> m_views;
+    QComboBox *m_experiment = nullptr;
+    QComboBox *m_metric = nullptr;
+    QComboBox *m_timeBase = nullptr;
+    QComboBox *m_band = nullptr;
+    QComboBox *m_statistic = nullptr;
+    QSpinBox *m_topN = nullptr;
+    QToolBar *m_toolbar = nullptr;
+};
+
+} // namespace alloclab

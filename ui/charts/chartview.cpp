@@ -1,0 +1,846 @@
+#include "ui/charts/chartview.h"
+
+#include "models/decimator.h"
+#include "models/palette.h"
+#include "ui/charts/chartbuilders.h"
+
+#include <QAbstractBarSeries>
+#include <QApplication>
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QBoxPlotSeries>
+#include <QBoxSet>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsLayout>
+#include <QGraphicsObject>
+#include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QPainter>
+#include <QRubberBand>
+#include <QScatterSeries>
+#include <QSet>
+#include <QSvgGenerator>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QXYSeries>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace alloclab {
+
+// Event markers (vertical lines with labels) and value annotations, drawn in the chart's own
+// scene so they follow zoom and appear in PNG and SVG exports.
+class ChartOverlay : public QGraphicsObject
+{
+public:
+    ChartOverlay(QChart *chart, const ChartContent *content)
+        : QGraphicsObject(chart)
+        , m_chart(chart)
+        , m_content(content)
+    {
+        setZValue(1000);
+        setAcceptedMouseButtons(Qt::NoButton);
+        setAcceptHoverEvents(false);
+    }
+    QRectF boundingRect() const override { return QRectF(QPointF(0, 0), m_chart->size()); }
+
+    QFont legendFont() const
+    {
+        QFont f = m_chart->font();
+        f.setPointSizeF(9.5);
+        return f;
+    }
+    // Entries centred in rows at the bottom of the chart; the chart's bottom margin keeps room.
+    QVector<QRectF> legendRects(const QSizeF &chartSize, int *rowsOut = nullptr) const
+    {
+        QVector<QRectF> rects;
+        const QFontMetricsF fm(legendFont());
+        const double h = fm.height() + 4, gap = 18, swatch = 14;
+        QVector<QVector<int>> rows(1);
+        QVector<double> widths(1, 0);
+        for (int i = 0; i < m_content->legend.size(); ++i) {
+            const double w = swatch + 6 + fm.horizontalAdvance(m_content->legend.at(i).name);
+            if (widths.last() > 0 && widths.last() + gap + w > chartSize.width() - 24) {
+                rows.append(QVector<int>());
+                widths.append(0);
+            }
+            widths.last() += (widths.last() > 0 ? gap : 0) + w;
+            rows.last().append(i);
+        }
+        rects.resize(m_content->legend.size());
+        const double top = chartSize.height() - rows.size() * h - 6;
+        for (int r = 0; r < rows.size(); ++r) {
+            double x = (chartSize.width() - widths.at(r)) / 2;
+            for (const int i : rows.at(r)) {
+                const double w = swatch + 6 + fm.horizontalAdvance(m_content->legend.at(i).name);
+                rects[i] = QRectF(x, top + r * h, w, h);
+                x += w + gap;
+            }
+        }
+        if (rowsOut)
+            *rowsOut = m_content->legend.isEmpty() ? 0 : int(rows.size());
+        return rects;
+    }
+    double legendHeight(const QSizeF &chartSize) const
+    {
+        int rows = 0;
+        legendRects(chartSize, &rows);
+        return rows == 0 ? 0 : rows * (QFontMetricsF(legendFont()).height() + 4) + 10;
+    }
+    void paintLegend(QPainter *painter)
+    {
+        const QVector<QRectF> rects = legendRects(m_chart->size());
+        const QColor fg = palette::foregroundFor(m_content->background);
+        painter->setFont(legendFont());
+        for (int i = 0; i < rects.size(); ++i) {
+            const ChartContent::LegendEntry &e = m_content->legend.at(i);
+            const bool on = !e.series || e.series->isVisible();
+            const QRectF r = rects.at(i);
+            QColor c = e.colour;
+            c.setAlphaF(on ? 1.0 : 0.25);
+            painter->fillRect(QRectF(r.left(), r.center().y() - 6, 14, 12), c);
+            QColor t = fg;
+            t.setAlphaF(on ? 1.0 : 0.4);
+            painter->setPen(t);
+            painter->drawText(r.adjusted(20, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, e.name);
+        }
+    }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        if (m_content->showLegend)
+            paintLegend(painter);
+        const QRectF plot = m_chart->plotArea();
+        if (!plot.isValid() || m_chart->series().isEmpty())
+            return;
+        QAbstractSeries *ref = m_chart->series().first();
+        const QColor fg = palette::foregroundFor(m_content->background);
+        QFont font = m_chart->font();
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        painter->setFont(font);
+        const QFontMetricsF fm(font);
+        painter->setClipRect(plot.adjusted(0, -2, 0, 2));
+
+        // Markers close together share one line and one label, so labels never overlap.
+        struct Line {
+            double px;
+            QStringList labels;
+            QColor colour;
+        };
+        QVector<Line> lines;
+        QVector<ChartContent::Marker> sorted = m_content->markers;
+        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.x < b.x; });
+        for (const ChartContent::Marker &m : std::as_const(sorted)) {
+            const double px = m_chart->mapToPosition(QPointF(m.x, 0), ref).x();
+            if (px < plot.left() || px > plot.right())
+                continue;
+            if (!lines.isEmpty() && px - lines.last().px < fm.height() * 1.1) {
+                if (!lines.last().labels.contains(m.label))
+                    lines.last().labels << m.label;
+                continue;
+            }
+            lines.append({ px, { m.label }, m.colour.isValid() ? m.colour : fg });
+        }
+        for (const Line &l : std::as_const(lines)) {
+            QColor c = l.colour;
+            c.setAlphaF(0.55);
+            painter->setPen(QPen(c, 1, Qt::DashLine));
+            painter->drawLine(QPointF(l.px, plot.top()), QPointF(l.px, plot.bottom()));
+            const QString text
+                = fm.elidedText(l.labels.join(QStringLiteral(" · ")), Qt::ElideRight, plot.height() * 0.6);
+            painter->save();
+            painter->translate(l.px + 2, plot.top() + 4);
+            painter->rotate(90);
+            // A veil behind the text keeps it readable where it crosses the data.
+            QColor veil = m_content->background;
+            veil.setAlphaF(0.75);
+            painter->fillRect(QRectF(0, -fm.ascent() - 3, fm.horizontalAdvance(text) + 2, fm.height()), veil);
+            c.setAlphaF(0.95);
+            painter->setPen(c);
+            painter->drawText(QPointF(0, -3), text);
+            painter->restore();
+        }
+
+        painter->setClipping(false);
+        QFont bold = m_chart->font();
+        bold.setBold(true);
+        painter->setFont(bold);
+        const QFontMetricsF bfm(bold);
+        for (const ChartContent::Annotation &a : m_content->annotations) {
+            const QPointF p = m_chart->mapToPosition(a.value, ref);
+            const double w = bfm.horizontalAdvance(a.text);
+            painter->setPen(a.colour.isValid() ? a.colour : fg);
+            painter->drawText(QPointF(p.x() - w / 2, p.y() - 6), a.text);
+        }
+    }
+    void refresh()
+    {
+        prepareGeometryChange();
+        update();
+    }
+
+private:
+    QChart *m_chart;
+    const ChartContent *m_content;
+};
+
+bool ChartContent::Track::isVisible() const
+{
+    return owner ? owner->isVisible() : series->isVisible();
+}
+
+ChartView::ChartView(QWidget *parent)
+    : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::NoRubberBand); // our own: x only, plus pan and keys
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    m_redecimate.setSingleShot(true);
+    m_redecimate.setInterval(40);
+    connect(&m_redecimate, &QTimer::timeout, this, &ChartView::redecimateNow);
+}
+
+ChartView::~ChartView()
+{
+    // ~QChartView deletes the chart, which may still signal plot-area and range changes.
+    if (QChart *c = chart()) {
+        c->disconnect(this);
+        const auto axes = c->axes();
+        for (QAbstractAxis *a : axes)
+            a->disconnect(this);
+    }
+    m_overlay = nullptr;
+}
+
+void ChartView::setContent(ChartContent content)
+{
+    QChart *old = chart();
+    m_content = std::move(content);
+    m_highlighted = -1;
+    setChart(m_content.chart);
+    if (old && old != m_content.chart) {
+        old->disconnect(this);
+        const auto axes = old->axes();
+        for (QAbstractAxis *a : axes)
+            a->disconnect(this);
+        delete old;
+    }
+    m_overlay = new ChartOverlay(m_content.chart, &m_content);
+    connect(m_content.chart, &QChart::plotAreaChanged, this, [this] { m_overlay->refresh(); });
+    const auto axes = m_content.chart->axes(Qt::Horizontal);
+    for (QAbstractAxis *axis : axes) {
+        if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
+            connect(dt, &QDateTimeAxis::rangeChanged, this, [this](const QDateTime &a, const QDateTime &b) {
+                scheduleRedecimate();
+                m_overlay->refresh();
+                Q_EMIT xRangeChanged(double(a.toMSecsSinceEpoch()), double(b.toMSecsSinceEpoch()));
+            });
+        else if (auto *va = qobject_cast<QValueAxis *>(axis))
+            connect(va, &QValueAxis::rangeChanged, this, [this](qreal a, qreal b) {
+                scheduleRedecimate();
+                m_overlay->refresh();
+                Q_EMIT xRangeChanged(a, b);
+            });
+    }
+    buildLegend();
+    connectHovers();
+    if (m_content.zoomable)
+        setXRange(m_content.homeMin, m_content.homeMax);
+    redecimateNow(); // the first paint already gets decimated data
+}
+
+void ChartView::updateContent(ChartContent content)
+{
+    bool same = content.tracks.size() == m_content.tracks.size() && content.zoomable == m_content.zoomable
+        && content.uptime == m_content.uptime && content.unit == m_content.unit;
+    for (qsizetype i = 0; same && i < content.tracks.size(); ++i)
+        same = content.tracks.at(i).relay == m_content.tracks.at(i).relay
+            && content.tracks.at(i).group == m_content.tracks.at(i).group;
+    if (!same || !m_content.zoomable) {
+        setContent(std::move(content));
+        return;
+    }
+    // Keep the user's zoom unless it showed everything: then follow the new data.
+    const auto [min, max] = xRange();
+    const bool wasHome = min <= m_content.homeMin && max >= m_content.homeMax;
+    for (qsizetype i = 0; i < content.tracks.size(); ++i) {
+        m_content.tracks[i].points = std::move(content.tracks[i].points);
+        m_content.tracks[i].what = content.tracks.at(i).what;
+    }
+    m_content.markers = std::move(content.markers);
+    m_content.annotations = std::move(content.annotations);
+    m_content.homeMin = content.homeMin;
+    m_content.homeMax = content.homeMax;
+    delete content.chart; // only its data was wanted
+    if (wasHome)
+        setXRange(m_content.homeMin, m_content.homeMax);
+    scheduleRedecimate();
+}
+
+QPair<double, double> ChartView::xRange() const
+{
+    if (!chart())
+        return { 0, 0 };
+    const auto axes = chart()->axes(Qt::Horizontal);
+    for (QAbstractAxis *axis : axes) {
+        if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
+            return { double(dt->min().toMSecsSinceEpoch()), double(dt->max().toMSecsSinceEpoch()) };
+        if (auto *va = qobject_cast<QValueAxis *>(axis))
+            return { va->min(), va->max() };
+    }
+    return { 0, 0 };
+}
+
+void ChartView::setXRange(double min, double max)
+{
+    if (!chart() || !(max > min))
+        return;
+    const auto axes = chart()->axes(Qt::Horizontal);
+    for (QAbstractAxis *axis : axes) {
+        if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
+            dt->setRange(QDateTime::fromMSecsSinceEpoch(qint64(min)),
+                         QDateTime::fromMSecsSinceEpoch(qint64(max)));
+        else if (auto *va = qobject_cast<QValueAxis *>(axis))
+            va->setRange(min, max);
+    }
+    updateTimeFormat();
+}
+
+void ChartView::resetZoom()
+{
+    if (m_content.zoomable)
+        setXRange(m_content.homeMin, m_content.homeMax);
+}
+
+void ChartView::applyPreset(Preset p)
+{
+    if (!m_content.zoomable)
+        return;
+    if (p == All) {
+        resetZoom();
+        return;
+    }
+    // Uptime axes are in days, wall clock in ms.
+    const double day = m_content.uptime ? 1.0 : 24.0 * 3600 * 1000;
+    const double span = p == Day ? day : 7 * day;
+    const double max = m_content.homeMax;
+    setXRange(std::max(m_content.homeMin, max - span), max);
+}
+
+void ChartView::zoomBy(double factor, double anchorX)
+{
+    const auto [min, max] = xRange();
+    double newMin = anchorX - (anchorX - min) * factor;
+    double newMax = anchorX + (max - anchorX) * factor;
+    const double home = m_content.homeMax - m_content.homeMin;
+    if (newMax - newMin > home) {
+        newMin = m_content.homeMin;
+        newMax = m_content.homeMax;
+    }
+    const double minimum = m_content.uptime ? 1.0 / 24 / 60 : 60 * 1000.0; // one minute
+    if (newMax - newMin < minimum)
+        return;
+    setXRange(newMin, newMax);
+}
+
+void ChartView::panBy(double fraction)
+{
+    auto [min, max] = xRange();
+    double shift = (max - min) * fraction;
+    // Stay within the data (plus the width of the view).
+    shift = std::clamp(shift, m_content.homeMin - min, m_content.homeMax - max);
+    if (shift != 0)
+        setXRange(min + shift, max + shift);
+}
+
+double ChartView::xAtViewPos(const QPoint &p) const
+{
+    if (!chart() || chart()->series().isEmpty())
+        return 0;
+    return chart()->mapToValue(mapToScene(p), chart()->series().first()).x();
+}
+
+QString ChartView::formatX(double x) const
+{
+    if (m_content.uptime)
+        return tr("%1 d since start").arg(x, 0, 'f', 2);
+    return QDateTime::fromMSecsSinceEpoch(qint64(x)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString ChartView::formatY(double y) const
+{
+    return QStringLiteral("%1 %2").arg(y, 0, 'f', y < 10 ? 2 : 1).arg(m_content.unit);
+}
+
+QString ChartView::tooltipAt(const QPoint &viewPos, int radius, int *trackIndex) const
+{
+    if (trackIndex)
+        *trackIndex = -1;
+    if (!chart() || m_content.tracks.isEmpty())
+        return {};
+    const QPointF scenePos = mapToScene(viewPos);
+    if (!chart()->plotArea().adjusted(-radius, -radius, radius, radius).contains(scenePos))
+        return {};
+    double best = double(radius) * radius;
+    int bestTrack = -1;
+    QPointF bestPoint;
+    for (int t = 0; t < m_content.tracks.size(); ++t) {
+        const ChartContent::Track &track = m_content.tracks.at(t);
+        if (!track.isVisible() || track.points.isEmpty())
+            continue;
+        // Only points within RADIUS pixels in x can win: search that x window.
+        const double x0 = chart()->mapToValue(scenePos - QPointF(radius, 0), track.series).x();
+        const double x1 = chart()->mapToValue(scenePos + QPointF(radius, 0), track.series).x();
+        qsizetype i = decimator::lowerBound(track.points, std::min(x0, x1));
+        for (; i < track.points.size() && track.points.at(i).x() <= std::max(x0, x1); ++i) {
+            const QPointF p = chart()->mapToPosition(track.points.at(i), track.series);
+            const double d = (p.x() - scenePos.x()) * (p.x() - scenePos.x())
+                + (p.y() - scenePos.y()) * (p.y() - scenePos.y());
+            if (d < best) {
+                best = d;
+                bestTrack = t;
+                bestPoint = track.points.at(i);
+            }
+        }
+    }
+    if (bestTrack < 0)
+        return {};
+    if (trackIndex)
+        *trackIndex = bestTrack;
+    const ChartContent::Track &track = m_content.tracks.at(bestTrack);
+    QStringList lines;
+    lines << formatX(bestPoint.x()) << formatY(bestPoint.y());
+    if (!track.relay.isEmpty())
+        lines << tr("relay %1").arg(track.relay);
+    if (!track.group.isEmpty())
+        lines << tr("group %1 (%2)").arg(track.group, track.what);
+    else if (!track.what.isEmpty())
+        lines << track.what;
+    return lines.join(QLatin1Char('\n'));
+}
+
+void ChartView::toggleSeries(QAbstractSeries *series)
+{
+    const bool visible = !series->isVisible();
+    series->setVisible(visible);
+    const auto linked = m_content.linked.values(series);
+    for (QAbstractSeries *s : linked)
+        s->setVisible(visible);
+    if (m_overlay)
+        m_overlay->update(); // the legend dims the entry
+    scheduleRedecimate();
+}
+
+void ChartView::buildLegend()
+{
+    QChart *c = m_content.chart;
+    c->legend()->setVisible(false);
+    if (m_content.legend.isEmpty()) {
+        QSet<QAbstractSeries *> followers;
+        for (auto it = m_content.linked.cbegin(); it != m_content.linked.cend(); ++it)
+            followers.insert(it.value());
+        const auto all = c->series();
+        for (QAbstractSeries *s : all) {
+            if (followers.contains(s))
+                continue;
+            if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
+                if (m_content.legendBarSets) {
+                    const auto sets = bars->barSets();
+                    for (QBarSet *set : sets)
+                        m_content.legend.append({ set->label(), set->color(), nullptr });
+                }
+                continue;
+            }
+            if (s->name().isEmpty())
+                continue;
+            QColor colour;
+            if (auto *area = qobject_cast<QAreaSeries *>(s))
+                colour = area->brush().color();
+            else if (auto *scatter = qobject_cast<QScatterSeries *>(s))
+                colour = scatter->color();
+            else if (auto *xy = qobject_cast<QXYSeries *>(s))
+                colour = xy->pen().color();
+            colour.setAlphaF(1.0);
+            m_content.legend.append({ s->name(), colour, s });
+        }
+    }
+    if (!m_content.showLegend)
+        m_content.legend.clear();
+    updateLegendMargin(QSizeF(std::max(400, width()), 400));
+}
+
+void ChartView::updateLegendMargin(const QSizeF &chartSize)
+{
+    // Room for our legend under the axes.
+    QMargins margins = chart()->margins();
+    margins.setBottom(4 + int(m_overlay->legendHeight(chartSize)));
+    chart()->setMargins(margins);
+}
+
+QRectF ChartView::legendEntryRect(int i) const
+{
+    if (!m_overlay || !chart())
+        return {};
+    return m_overlay->legendRects(chart()->size()).value(i);
+}
+
+void ChartView::connectHovers()
+{
+    const auto series = chart()->series();
+    for (QAbstractSeries *s : series) {
+        if (auto *bars = qobject_cast<QAbstractBarSeries *>(s)) {
+            connect(bars, &QAbstractBarSeries::hovered, this, [this](bool status, int index, QBarSet *set) {
+                if (!status || set->at(index) == 0) {
+                    QToolTip::hideText();
+                    return;
+                }
+                const auto cats = chart()->axes(Qt::Horizontal);
+                QString category;
+                if (!cats.isEmpty()) {
+                    if (auto *ca = qobject_cast<QBarCategoryAxis *>(cats.first()))
+                        category = ca->at(index);
+                }
+                QToolTip::showText(QCursor::pos(),
+                                   QStringLiteral("%1\n%2\n%3")
+                                       .arg(set->label(),
+                                            category.replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                                            formatY(set->at(index))),
+                                   this);
+            });
+        } else if (auto *box = qobject_cast<QBoxPlotSeries *>(s)) {
+            connect(box, &QBoxPlotSeries::hovered, this, [this](bool status, QBoxSet *set) {
+                if (!status) {
+                    QToolTip::hideText();
+                    return;
+                }
+                QToolTip::showText(QCursor::pos(),
+                                   tr("%1\nupper whisker %2\nQ3 %3\nmedian %4\nQ1 %5\nlower whisker %6")
+                                       .arg(set->label(), formatY(set->at(QBoxSet::UpperExtreme)),
+                                            formatY(set->at(QBoxSet::UpperQuartile)),
+                                            formatY(set->at(QBoxSet::Median)),
+                                            formatY(set->at(QBoxSet::LowerQuartile)),
+                                            formatY(set->at(QBoxSet::LowerExtreme))),
+                                   this);
+            });
+        }
+    }
+}
+
+void ChartView::highlight(int trackIndex)
+{
+    if (trackIndex == m_highlighted)
+        return;
+    auto setWidth = [this](int t, qreal factor) {
+        if (t < 0 || t >= m_content.tracks.size() || !m_content.tracks.at(t).highlightOnHover)
+            return;
+        QXYSeries *s = m_content.tracks.at(t).series;
+        QPen pen = s->pen();
+        pen.setWidthF(pen.widthF() * factor);
+        QColor c = pen.color();
+        c.setAlphaF(factor > 1 ? 1.0 : 0.55);
+        pen.setColor(c);
+        s->setPen(pen);
+    };
+    setWidth(m_highlighted, 1.0 / 3.0);
+    m_highlighted = trackIndex;
+    setWidth(m_highlighted, 3.0);
+}
+
+void ChartView::scheduleRedecimate()
+{
+    if (!m_redecimate.isActive())
+        m_redecimate.start();
+}
+
+void ChartView::redecimateNow()
+{
+    m_redecimate.stop();
+    if (!chart())
+        return;
+    const auto [min, max] = m_content.zoomable ? xRange() : QPair<double, double>(-1e300, 1e300);
+    const int width = m_decimateWidth > 0
+        ? m_decimateWidth
+        : std::max(
+            50,
+            int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : double(viewport()->width())));
+    qsizetype drawn = 0;
+    for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
+        if (m_content.zoomable)
+            decimator::minMaxInto(t.points, min, max, width, m_buffer);
+        else
+            m_buffer = t.points;
+        drawn += m_buffer.size();
+        t.series->replace(m_buffer);
+        ++m_replaceCount;
+    }
+    // Antialiased strokes of hundreds of thousands of segments cost seconds on the raster
+    // engine; on screen, dense views draw aliased (exports set their own hints and keep it).
+    setRenderHint(QPainter::Antialiasing, drawn < 50000);
+    fitY();
+    if (m_overlay)
+        m_overlay->refresh();
+}
+
+void ChartView::fitY()
+{
+    if (!m_content.zoomable || m_content.tracks.isEmpty())
+        return;
+    const auto [min, max] = xRange();
+    double hi = std::numeric_limits<double>::lowest(), lo = std::numeric_limits<double>::max();
+    for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
+        if (!t.isVisible())
+            continue;
+        for (qsizetype i = decimator::lowerBound(t.points, min);
+             i < t.points.size() && t.points.at(i).x() <= max; ++i) {
+            hi = std::max(hi, t.points.at(i).y());
+            lo = std::min(lo, t.points.at(i).y());
+        }
+    }
+    if (hi < lo)
+        return;
+    hi = std::max(hi, (m_content.yFromZero ? 0.0 : lo) + 1e-6);
+    const auto axes = chart()->axes(Qt::Vertical);
+    if (axes.isEmpty())
+        return;
+    if (auto *ya = qobject_cast<QValueAxis *>(axes.first())) {
+        const double bottom = m_content.yFromZero ? 0.0 : lo;
+        const double step = stats::niceStep(std::max(hi - bottom, 1e-9), 5);
+        ya->setRange(m_content.yFromZero ? 0.0 : std::floor(lo / step) * step,
+                     std::ceil(hi * 1.04 / step) * step);
+        ya->setTickInterval(step);
+        ya->setTickAnchor(0);
+        ya->setTickType(QValueAxis::TicksDynamic);
+        ya->setLabelFormat(charts::labelFormatFor(step));
+    }
+}
+
+void ChartView::updateTimeFormat()
+{
+    const auto axes = chart()->axes(Qt::Horizontal);
+    for (QAbstractAxis *axis : axes) {
+        if (auto *dt = qobject_cast<QDateTimeAxis *>(axis)) {
+            const qint64 span = dt->max().toMSecsSinceEpoch() - dt->min().toMSecsSinceEpoch();
+            dt->setFormat(span > 4LL * 24 * 3600 * 1000   ? QStringLiteral("MMM d")
+                              : span > 24LL * 3600 * 1000 ? QStringLiteral("MMM d HH:mm")
+                                                          : QStringLiteral("HH:mm"));
+        } else if (auto *va = qobject_cast<QValueAxis *>(axis)) {
+            // Uptime in days: about eight ticks whatever the zoom.
+            const double step = std::max(1.0 / 24, stats::niceStep(va->max() - va->min(), 8));
+            va->setTickInterval(step);
+            va->setLabelFormat(charts::labelFormatFor(step));
+        }
+    }
+}
+
+void ChartView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && m_overlay && m_content.showLegend) {
+        const QPointF scenePos = mapToScene(event->pos());
+        const QVector<QRectF> rects = m_overlay->legendRects(chart()->size());
+        for (int i = 0; i < rects.size(); ++i) {
+            if (rects.at(i).contains(scenePos) && m_content.legend.at(i).series) {
+                toggleSeries(m_content.legend.at(i).series);
+                event->accept();
+                return;
+            }
+        }
+    }
+    if (!m_content.zoomable) {
+        QChartView::mousePressEvent(event);
+        return;
+    }
+    m_pressPos = event->pos();
+    if (event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier))) {
+        m_panning = true;
+        std::tie(m_panStartMin, m_panStartMax) = xRange();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton) {
+        m_selecting = true;
+        if (!m_rubberBand)
+            m_rubberBand = new QRubberBand(QRubberBand::Rectangle, viewport());
+        const QRectF plot = mapFromScene(chart()->plotArea()).boundingRect();
+        m_rubberBand->setGeometry(QRect(m_pressPos.x(), int(plot.top()), 0, int(plot.height())));
+        m_rubberBand->show();
+        event->accept();
+        return;
+    }
+    QChartView::mousePressEvent(event);
+}
+
+void ChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const double plotWidth = chart()->plotArea().width();
+        if (plotWidth > 0) {
+            const double dx
+                = double(event->pos().x() - m_pressPos.x()) / plotWidth * (m_panStartMax - m_panStartMin);
+            double shift
+                = std::clamp(-dx, m_content.homeMin - m_panStartMin, m_content.homeMax - m_panStartMax);
+            setXRange(m_panStartMin + shift, m_panStartMax + shift);
+        }
+        return;
+    }
+    if (m_selecting && m_rubberBand) {
+        const QRectF plot = mapFromScene(chart()->plotArea()).boundingRect();
+        const int x0
+            = std::clamp(std::min(m_pressPos.x(), event->pos().x()), int(plot.left()), int(plot.right()));
+        const int x1
+            = std::clamp(std::max(m_pressPos.x(), event->pos().x()), int(plot.left()), int(plot.right()));
+        m_rubberBand->setGeometry(QRect(x0, int(plot.top()), x1 - x0, int(plot.height())));
+        return;
+    }
+    int track = -1;
+    const QString text = tooltipAt(event->pos(), 24, &track);
+    highlight(track);
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    QChartView::mouseMoveEvent(event);
+}
+
+void ChartView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        unsetCursor();
+        return;
+    }
+    if (m_selecting) {
+        m_selecting = false;
+        const QRect r = m_rubberBand->geometry();
+        m_rubberBand->hide();
+        if (r.width() >= 4) {
+            const double a = xAtViewPos(r.topLeft()), b = xAtViewPos(r.topRight());
+            setXRange(std::min(a, b), std::max(a, b));
+        }
+        return;
+    }
+    QChartView::mouseReleaseEvent(event);
+}
+
+void ChartView::wheelEvent(QWheelEvent *event)
+{
+    if (!m_content.zoomable) {
+        QChartView::wheelEvent(event);
+        return;
+    }
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    zoomBy(std::pow(0.8, steps), xAtViewPos(event->position().toPoint()));
+    event->accept();
+}
+
+void ChartView::keyPressEvent(QKeyEvent *event)
+{
+    if (m_content.zoomable) {
+        switch (event->key()) {
+        case Qt::Key_Left:
+            panBy(-0.1);
+            return;
+        case Qt::Key_Right:
+            panBy(0.1);
+            return;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal: {
+            const auto [min, max] = xRange();
+            zoomBy(0.8, (min + max) / 2);
+            return;
+        }
+        case Qt::Key_Minus: {
+            const auto [min, max] = xRange();
+            zoomBy(1.25, (min + max) / 2);
+            return;
+        }
+        case Qt::Key_Home:
+        case Qt::Key_Escape:
+            resetZoom();
+            return;
+        default:
+            break;
+        }
+    }
+    QChartView::keyPressEvent(event);
+}
+
+void ChartView::resizeEvent(QResizeEvent *event)
+{
+    if (chart() && m_overlay)
+        updateLegendMargin(QSizeF(event->size()));
+    QChartView::resizeEvent(event);
+    scheduleRedecimate();
+}
+
+void ChartView::leaveEvent(QEvent *event)
+{
+    highlight(-1);
+    QChartView::leaveEvent(event);
+}
+
+void ChartView::renderInto(QPainter *painter, const QRectF &target)
+{
+    QChart *c = chart();
+    const QRectF old = c->geometry();
+    const QSizeF size = target.size();
+    c->setGeometry(QRectF(QPointF(0, 0), size));
+    updateLegendMargin(size);
+    // The chart lays itself out on a posted LayoutRequest; do it now for the new size.
+    if (QGraphicsLayout *layout = c->layout())
+        layout->activate();
+    m_decimateWidth = std::max(50, int(c->plotArea().width()));
+    redecimateNow();
+    scene()->render(painter, target, QRectF(QPointF(0, 0), size));
+    m_decimateWidth = 0;
+    c->setGeometry(old);
+    updateLegendMargin(old.size());
+    if (QGraphicsLayout *layout = c->layout())
+        layout->activate();
+    redecimateNow();
+}
+
+QImage ChartView::renderImage(const QSize &logicalSize, qreal dpr)
+{
+    QImage image(QSize(qRound(logicalSize.width() * dpr), qRound(logicalSize.height() * dpr)),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(m_content.background);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    renderInto(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    painter.end();
+    return image;
+}
+
+bool ChartView::renderSvg(const QString &path, const QSize &logicalSize, const QString &title, QString *error)
+{
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(logicalSize);
+    svg.setViewBox(QRect(QPoint(0, 0), logicalSize));
+    svg.setTitle(title);
+    svg.setDescription(QStringLiteral("AllocLab"));
+    QPainter painter;
+    if (!painter.begin(&svg)) {
+        if (error)
+            *error = tr("Cannot write %1.").arg(path);
+        return false;
+    }
+    painter.fillRect(QRectF(QPointF(0, 0), QSizeF(logicalSize)), m_content.background);
+    renderInto(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    painter.end();
+    return true;
+}
+
+} // namespace alloclab
