@@ -98,6 +98,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     CommandTable table;
     registerPlaceholderCommands(table);
     registerStoreCommands(table);
+    registerHostCommands(table);
+    registerFleetCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;
