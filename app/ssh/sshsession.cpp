@@ -28,6 +28,16 @@ QString getOption(ssh_session s, ssh_options_e opt)
     return r;
 }
 
+// ssh-ed25519 -> ed25519, ecdsa-sha2-nistp256 -> ecdsa, ssh-rsa -> rsa: the server's key file name.
+QString keyFileType(const QString &keyType)
+{
+    for (const char *t : { "ed25519", "ecdsa", "rsa", "dsa" }) {
+        if (keyType.contains(QLatin1String(t)))
+            return QLatin1String(t);
+    }
+    return QStringLiteral("*");
+}
+
 QString seconds(int ms)
 {
     return QString::number(ms / 1000.0, 'g', 3);
@@ -259,7 +269,7 @@ HostKeyStatus SshSession::checkHostKey()
                 "the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub` on the server), remove "
                 "the "
                 "old key with `%6` and connect again.")
-                 .arg(where(), file, m_keyType, m_fingerprint, m_keyType.section(QLatin1Char('-'), -1),
+                 .arg(where(), file, m_keyType, m_fingerprint, keyFileType(m_keyType),
                       removeCmd));
         return HostKeyStatus::Changed;
     case SSH_KNOWN_HOSTS_OTHER:
