@@ -362,6 +362,34 @@ private Q_SLOTS:
         QVERIFY(!failures.contains(QStringLiteral("lab1")));
     }
 
+    void keepaliveDetectsLostLinkAndReconnects()
+    {
+        FleetService fleet;
+        fleet.setSshConfig(labenv::sshConfig());
+        fleet.setTimeouts(2000, 10000);
+        fleet.setKeepalive(300, true);
+        fleet.setHosts({ { 0, QStringLiteral("lab2"), QStringLiteral("lab2"), {} } });
+        QSignalSpy probed(&fleet, &FleetService::probeAvailable);
+        fleet.refresh();
+        QVERIFY(probed.wait(20000));
+        QCOMPARE(fleet.state(QStringLiteral("lab2")), HostState::Connected);
+        QString error;
+        labenv::run({ QStringLiteral("fault"), QStringLiteral("lab2"), QStringLiteral("link-down") }, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        Cleanup restore { [] {
+            labenv::run({ QStringLiteral("fault"), QStringLiteral("lab2"), QStringLiteral("link-up") });
+        } };
+        // The keepalive needs an answer: a dead link is noticed within the timeout, then the
+        // worker retries with backoff.
+        QTRY_COMPARE_WITH_TIMEOUT(fleet.state(QStringLiteral("lab2")), HostState::Backoff, 15000);
+        labenv::run({ QStringLiteral("fault"), QStringLiteral("lab2"), QStringLiteral("link-up") }, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(fleet.state(QStringLiteral("lab2")), HostState::Connected, 30000);
+        fleet.refresh();
+        QVERIFY(probed.wait(20000));
+        QCOMPARE(probed.last().at(1).value<ProbeResult>().relays.size(), 10);
+    }
+
     void cancelStopsRefresh()
     {
         FleetService fleet;
