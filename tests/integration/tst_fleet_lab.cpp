@@ -418,6 +418,23 @@ private Q_SLOTS:
         QCOMPARE(probed.last().at(1).value<ProbeResult>().relays.size(), 10);
     }
 
+    void removingAHostStopsItsCommand()
+    {
+        QElapsedTimer t;
+        {
+            FleetService fleet;
+            fleet.setSshConfig(labenv::sshConfig());
+            fleet.setHosts({ { 0, QStringLiteral("lab1"), QStringLiteral("lab1"), {} } });
+            QSignalSpy cmd(&fleet, &FleetService::commandAvailable);
+            fleet.runCommand(QStringLiteral("lab1"), "sleep 60");
+            QTRY_COMPARE_WITH_TIMEOUT(fleet.state(QStringLiteral("lab1")), HostState::Probing, 15000);
+            fleet.setHosts({});
+            QVERIFY(fleet.hosts().isEmpty());
+            t.start();
+        } // the destructor joins the removed host's thread: it must not wait for `sleep 60`
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
+    }
+
     void cancelStopsRefresh()
     {
         FleetService fleet;
