@@ -3,6 +3,9 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -222,6 +225,58 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
         QVERIFY2(s.lastError().startsWith(QStringLiteral("ghost: ")), qPrintable(s.lastError()));
         QVERIFY2(s.lastError().contains(QStringLiteral("10.200.1.9")), qPrintable(s.lastError()));
+    }
+
+    void agentAuthentication()
+    {
+        const QString agentBin = QStandardPaths::findExecutable(QStringLiteral("ssh-agent"));
+        if (agentBin.isEmpty())
+            QSKIP("ssh-agent is not installed");
+        // Our own agent, holding the lab key; the config names no usable key file, so only the
+        // agent can authenticate.
+        const QString sock = m_tmp.filePath(QStringLiteral("agent.sock"));
+        QProcess agent;
+        agent.start(agentBin, { QStringLiteral("-D"), QStringLiteral("-a"), sock });
+        QVERIFY(agent.waitForStarted());
+        auto stopAgent = qScopeGuard([&] {
+            agent.terminate();
+            agent.waitForFinished(5000);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(sock), 5000);
+        QProcess add;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SSH_AUTH_SOCK"), sock);
+        add.setProcessEnvironment(env);
+        add.start(QStringLiteral("ssh-add"), { labenv::labDir() + QStringLiteral("/keys/id_ed25519") });
+        QVERIFY(add.waitForFinished(10000));
+        QCOMPARE(add.exitCode(), 0);
+        const QString config = m_tmp.filePath(QStringLiteral("agent.ssh_config"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Host agentlab\n  HostName %1\n  User lab\n  IdentityFile %2/none\n"
+                               "  UserKnownHostsFile %3/known_hosts\n")
+                    .arg(labenv::address(1), m_tmp.path(), labenv::labDir())
+                    .toUtf8());
+        f.close();
+        const QByteArray oldSock = qgetenv("SSH_AUTH_SOCK");
+        auto restoreEnv = qScopeGuard([&] { qputenv("SSH_AUTH_SOCK", oldSock); });
+        // Without the agent: refused, with a message that says what was tried.
+        qunsetenv("SSH_AUTH_SOCK");
+        {
+            SshSession s(QStringLiteral("agentlab"));
+            QVERIFY(s.configure(hosttarget::parse(QStringLiteral("agentlab")), config));
+            QVERIFY(s.connectToHost());
+            QCOMPARE(s.checkHostKey(), HostKeyStatus::Known);
+            QVERIFY(!s.authenticate());
+            QVERIFY2(s.lastError().contains(QStringLiteral("authorized_keys")), qPrintable(s.lastError()));
+        }
+        qputenv("SSH_AUTH_SOCK", QFile::encodeName(sock));
+        SshSession s(QStringLiteral("agentlab"));
+        QVERIFY(s.configure(hosttarget::parse(QStringLiteral("agentlab")), config));
+        QVERIFY(s.connectToHost());
+        QCOMPARE(s.checkHostKey(), HostKeyStatus::Known);
+        QVERIFY2(s.authenticate(), qPrintable(s.lastError()));
+        QCOMPARE(s.exec("id -un", {}, 10000).out, QByteArray("lab\n"));
     }
 
     void badConfigFile()
