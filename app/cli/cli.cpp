@@ -101,6 +101,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
     registerStoreCommands(table);
     registerDataCommands(table);
     registerExperimentCommands(table);
+    registerHostCommands(table);
+    registerFleetCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
     if (more)
         more(table); // families above app/ (charts), last so they replace their placeholders

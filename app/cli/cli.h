@@ -59,5 +59,7 @@ void registerStoreCommands(CommandTable &table);
 // import, export, summary (app/cli/cmd_data.cpp).
 void registerDataCommands(CommandTable &table);
 void registerExperimentCommands(CommandTable &table);
+void registerHostCommands(CommandTable &table);
+void registerFleetCommands(CommandTable &table);
 
 } // namespace alloclab::cli
