@@ -100,6 +100,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     registerStoreCommands(table);
     registerHostCommands(table);
     registerFleetCommands(table);
+    registerDataCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;

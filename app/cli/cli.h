@@ -56,5 +56,7 @@ void registerPlaceholderCommands(CommandTable &table);
 void registerStoreCommands(CommandTable &table);
 void registerHostCommands(CommandTable &table);
 void registerFleetCommands(CommandTable &table);
+// import, export, summary (app/cli/cmd_data.cpp).
+void registerDataCommands(CommandTable &table);
 
 } // namespace alloclab::cli
