@@ -101,6 +101,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     registerHostCommands(table);
     registerFleetCommands(table);
     registerDataCommands(table);
+    registerCollectCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;

@@ -58,5 +58,7 @@ void registerHostCommands(CommandTable &table);
 void registerFleetCommands(CommandTable &table);
 // import, export, summary (app/cli/cmd_data.cpp).
 void registerDataCommands(CommandTable &table);
+// collect (app/cli/cmd_collect.cpp).
+void registerCollectCommands(CommandTable &table);
 
 } // namespace alloclab::cli
