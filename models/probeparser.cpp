@@ -3,7 +3,6 @@
 #include "models/validation.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -166,21 +165,31 @@ bool Parser::parsePriv(const QList<QByteArray> &f, ProbeResult &r)
     return true;
 }
 
+QStringList pathElements(const QString &list)
+{
+    // LD_PRELOAD separators: space or colon. No regex: this runs for every relay.
+    QStringList out;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= list.size(); ++i) {
+        if (i == list.size() || list[i] == QLatin1Char(' ') || list[i] == QLatin1Char(':')) {
+            if (i > start)
+                out << list.mid(start, i - start);
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
 // A resolved/loaded path list: every element must be a valid library path.
 QString pathListError(const QString &list)
 {
-    const QStringList parts = list.split(QRegularExpression(QStringLiteral("[ :]+")), Qt::SkipEmptyParts);
+    const QStringList parts = pathElements(list);
     for (const QString &p : parts) {
         const QString e = validation::libraryPathError(p);
         if (!e.isEmpty())
             return e;
     }
     return {};
-}
-
-QStringList pathElements(const QString &list)
-{
-    return list.split(QRegularExpression(QStringLiteral("[ :]+")), Qt::SkipEmptyParts);
 }
 
 bool Parser::parseRelay(const QList<QByteArray> &f, ProbeResult &r)
@@ -253,10 +262,10 @@ bool Parser::parseRelay(const QList<QByteArray> &f, ProbeResult &r)
     if (reason.isEmpty() && !rel.configuredPreload.isEmpty())
         reason = pathListError(rel.configuredPreload);
     if (reason.isEmpty() && !rel.configuredResolved.isEmpty()) {
-        QString resolved = rel.configuredResolved;
         // "?" elements: the host could not resolve that file (reported as missing).
-        resolved.replace(QRegularExpression(QStringLiteral("(^|:)\\?(?=:|$)")), QString());
-        reason = pathListError(resolved);
+        QStringList resolved = pathElements(rel.configuredResolved);
+        resolved.removeAll(QStringLiteral("?"));
+        reason = pathListError(resolved.join(QLatin1Char(':')));
     }
     if (reason.isEmpty() && !rel.runningPreload.isEmpty()
         && rel.runningPreload != QLatin1String(ProbeRelay::kUnknown))
@@ -548,7 +557,7 @@ QString ProbeParser::allocatorLabel(const QString &preloadOrLoaded)
         return QCoreApplication::translate("ProbeParser", "unknown (needs sudo)");
     QStringList names;
     for (const QString &p : pathElements(preloadOrLoaded)) {
-        const QString base = QFileInfo(p).fileName();
+        const QString base = p.mid(p.lastIndexOf(QLatin1Char('/')) + 1);
         static const QRegularExpression re(QStringLiteral("^lib([A-Za-z]+?)(?:_minimal)?\\.so(?:\\.(.*))?$"));
         const auto m = re.match(base);
         if (m.hasMatch() && !m.captured(2).isEmpty())

@@ -6,6 +6,8 @@
 // Strings are decoded from the probe's percent-encoding; they are untrusted: only relays with
 // isValid() may ever be used to build a command, and even then only through validation.h.
 
+#include "models/records.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -96,6 +98,11 @@ struct ProbeResult {
     // (empty when not needed or the user is unknown).
     QString sudoersLine() const;
 };
+
+// For the store. Sample: relayId is left 0 for the caller; loadedAllocator keeps the
+// SampleRecord convention ("" = glibc, "?" = unknown). Diagnostics: server is the host name.
+SampleRecord toSampleRecord(const ProbeRelay &relay, qint64 tsMs);
+HostDiagnosticsRecord toHostDiagnostics(const ProbeResult &result, const QString &server, qint64 tsMs);
 
 // qRegisterMetaType for the types above (queued connections between worker and GUI thread).
 void registerProbeMetaTypes();

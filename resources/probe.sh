@@ -2,10 +2,11 @@
 # the grammar is documented in models/probeparser.h). Sent on stdin of ONE `sh -s` exec per
 # host; prints nothing but the record set on stdout.
 #
-# Cost is constant in the number of relays. Process launches (worst case, root + drop-ins +
-# LD_PRELOAD configured): sh, id x2, sudo + sh (check), sudo + sh (body), awk, and from awk:
-# sh + tor --version, sh + systemctl show (ONE call for all units), sh + stat (all drop-ins),
-# sh + readlink (all distinct LD_PRELOAD files), sh + grep + tr (all /proc/PID/environ).
+# Cost is constant in the number of relays (tests/integration/tst_probescript counts execve()
+# under strace for 6 and for 100 relays: same number). Launches as root: sh, id x2, sh (body),
+# awk, and from awk: sh + tor --version, sh + systemctl show (ONE call for all units),
+# sh + readlink (all distinct LD_PRELOAD files), sh + stat (all drop-ins), sh + grep + tr (all
+# /proc/PID/environ) = 16; via sudo add sudo + sh (the check) and sudo = 19.
 # /proc/PID/{status,maps}, fingerprint files and torrc are read by awk itself.
 #
 # Never `pgrep -f`: PIDs come from systemd's MainPID. Names from the host are untrusted: only

@@ -60,5 +60,6 @@ void registerFleetCommands(CommandTable &table);
 void registerDataCommands(CommandTable &table);
 // collect (app/cli/cmd_collect.cpp).
 void registerCollectCommands(CommandTable &table);
+void registerExperimentCommands(CommandTable &table);
 
 } // namespace alloclab::cli

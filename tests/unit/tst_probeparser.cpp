@@ -165,6 +165,25 @@ private Q_SLOTS:
         QCOMPARE(r.invalidCount(), 5);
     }
 
+    void storeRecords()
+    {
+        const QByteArray in = readFixture(QStringLiteral("lab1-nosudo.txt"));
+        if (in.isEmpty())
+            QSKIP("fixture tests/data/probe/lab1-nosudo.txt is missing");
+        const ProbeResult r = ProbeParser::parse(in);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        const HostDiagnosticsRecord d = toHostDiagnostics(r, QStringLiteral("lab1"), 1234);
+        QCOMPARE(d.server, QStringLiteral("lab1"));
+        QCOMPARE(d.tsMs, 1234);
+        QCOMPARE(d.memAvailableKb, r.host.memAvailableKb);
+        QCOMPARE(d.relayCount, 10);
+        QCOMPARE(d.osRelease, QStringLiteral("Debian GNU/Linux 12 (bookworm)"));
+        const SampleRecord s = toSampleRecord(r.relays.first(), 99);
+        QCOMPARE(s.rssKb, r.relays.first().rssKb);
+        QCOMPARE(s.pid, r.relays.first().mainPid);
+        QCOMPARE(s.loadedAllocator, QStringLiteral("?")); // unknown without sudo
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("input");
