@@ -26,6 +26,12 @@ FleetService::~FleetService()
             delete h.thread;
         }
     }
+    for (const QPointer<QThread> &t : std::as_const(m_retiring)) {
+        if (t) {
+            t->wait();
+            delete t.data();
+        }
+    }
 }
 
 QList<HostRecord> FleetService::hosts() const
@@ -40,7 +46,8 @@ void FleetService::startWorker(Host &h)
 {
     h.thread = new QThread;
     h.thread->setObjectName(QStringLiteral("ssh:") + h.record.name);
-    h.worker = new HostWorker(h.record, m_settings, m_token);
+    h.stop = std::make_shared<std::atomic_bool>(false);
+    h.worker = new HostWorker(h.record, m_settings, m_token, h.stop);
     h.worker->moveToThread(h.thread);
     connect(h.thread, &QThread::finished, h.worker, &QObject::deleteLater);
     HostWorker *w = h.worker;
@@ -105,8 +112,10 @@ void FleetService::setHosts(const QList<HostRecord> &hosts)
             // A removed or re-targeted host: its thread ends on its own and deletes itself.
             QThread *t = it->thread;
             stopWorker(*it, false);
-            if (t)
+            if (t) {
                 connect(t, &QThread::finished, t, &QObject::deleteLater);
+                m_retiring << t;
+            }
             m_state.remove(it.key());
             it = m_hosts.erase(it);
         } else {

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -62,6 +63,7 @@ private:
         HostRecord record;
         QThread *thread = nullptr;
         HostWorker *worker = nullptr;
+        std::shared_ptr<std::atomic_bool> stop; // set when the host is removed
         quint64 latest = 0; // generation of the request in flight (0: none)
         QString pendingFingerprint;
     };
@@ -80,6 +82,7 @@ private:
     HostWorkerSettings m_settings;
     std::shared_ptr<CancelToken> m_token;
     QHash<QString, Host> m_hosts;
+    QList<QPointer<QThread>> m_retiring; // threads of removed hosts, still finishing their request
     QList<QString> m_order;
     QHash<QString, HostState> m_state;
     QHash<quint64, Round> m_rounds; // refresh generations still waiting for hosts

@@ -114,8 +114,17 @@ int hostsImport(Context &ctx, const QStringList &args)
     }
     // Every name is resolved before anything is stored: a file with a typo stores nothing.
     QList<std::pair<HostRecord, ResolvedTarget>> toAdd;
-    for (const hosttarget::ServersEntry &e : file.entries) {
-        const ResolvedTarget r = HostResolver::resolveBlocking(e.text, ctx.sshConfigPath);
+    QStringList texts;
+    for (const hosttarget::ServersEntry &e : file.entries)
+        texts << e.text;
+    if (!texts.isEmpty())
+        ctx.progress(
+            QCoreApplication::translate("Cli", "Resolving %n target(s) ...", nullptr, int(texts.size())));
+    const QList<ResolvedTarget> resolved = HostResolver::resolveAllBlocking(texts, ctx.sshConfigPath);
+    QHash<QString, int> nameLine;
+    for (qsizetype i = 0; i < file.entries.size(); ++i) {
+        const hosttarget::ServersEntry &e = file.entries.at(i);
+        const ResolvedTarget &r = resolved.at(i);
         if (!r.ok) {
             *ctx.err << path << ':' << e.line << ": " << r.error << '\n';
             ++bad;
@@ -129,6 +138,20 @@ int hostsImport(Context &ctx, const QStringList &args)
             ++bad;
             continue;
         }
+        if (nameLine.contains(h.name)) {
+            // user@go and root@go would both be called "go".
+            *ctx.err << path << ':' << e.line << ": "
+                     << QCoreApplication::translate(
+                            "Cli",
+                            "this target would also be named '%1', like the one on "
+                            "line %2; add it separately with 'hosts add TARGET --name NAME'.")
+                            .arg(h.name)
+                            .arg(nameLine.value(h.name))
+                     << '\n';
+            ++bad;
+            continue;
+        }
+        nameLine.insert(h.name, e.line);
         toAdd.append({ h, r });
     }
     ctx.err->flush();

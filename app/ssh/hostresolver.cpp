@@ -3,6 +3,7 @@
 #include "app/ssh/sshconfig.h"
 
 #include <QEventLoop>
+#include <QHash>
 #include <QHostInfo>
 #include <QTimer>
 
@@ -91,25 +92,35 @@ int HostResolver::check(const QString &text, const QString &sshConfig)
 
 ResolvedTarget HostResolver::resolveBlocking(const QString &text, const QString &sshConfig, int timeoutMs)
 {
+    return resolveAllBlocking({ text }, sshConfig, timeoutMs).value(0);
+}
+
+QList<ResolvedTarget> HostResolver::resolveAllBlocking(const QStringList &texts, const QString &sshConfig,
+                                                       int timeoutMs)
+{
     HostResolver resolver;
     QEventLoop loop;
-    ResolvedTarget result;
-    bool done = false;
-    const int id = resolver.check(text, sshConfig);
-    connect(&resolver, &HostResolver::resolved, &loop, [&](int got, const ResolvedTarget &r) {
-        if (got != id)
+    QList<ResolvedTarget> results(texts.size());
+    QHash<int, qsizetype> index;
+    qsizetype open = texts.size();
+    connect(&resolver, &HostResolver::resolved, &loop, [&](int id, const ResolvedTarget &r) {
+        const auto it = index.constFind(id);
+        if (it == index.cend())
             return;
-        result = r;
-        done = true;
-        loop.quit();
+        results[*it] = r;
+        if (--open == 0)
+            loop.quit();
     });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    if (!done) {
-        result.text = text;
-        result.error = tr("Resolving '%1' took longer than %2 s.").arg(text).arg(timeoutMs / 1000);
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        index.insert(resolver.check(texts.at(i), sshConfig), i);
+        results[i].text = texts.at(i);
+        results[i].error = tr("Resolving '%1' took longer than %2 s.").arg(texts.at(i)).arg(timeoutMs / 1000);
     }
-    return result;
+    if (open > 0) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return results;
 }
 
 } // namespace alloclab

@@ -39,6 +39,9 @@ public:
     // For the CLI: runs a local event loop until the answer (or timeoutMs) arrives.
     static ResolvedTarget resolveBlocking(const QString &text, const QString &sshConfig,
                                           int timeoutMs = 10000);
+    // Many at once (a servers.txt): the lookups run in parallel; results in the same order.
+    static QList<ResolvedTarget> resolveAllBlocking(const QStringList &texts, const QString &sshConfig,
+                                                    int timeoutMs = 15000);
 
 Q_SIGNALS:
     void resolved(int id, const alloclab::ResolvedTarget &result);

@@ -30,10 +30,11 @@ QString hostStateName(HostState state)
 }
 
 HostWorker::HostWorker(const HostRecord &host, const HostWorkerSettings &settings,
-                       std::shared_ptr<CancelToken> cancel)
+                       std::shared_ptr<CancelToken> cancel, std::shared_ptr<std::atomic_bool> stop)
     : m_host(host)
     , m_settings(settings)
     , m_token(std::move(cancel))
+    , m_stop(std::move(stop))
     , m_keepalive(new QTimer(this))
     , m_reconnect(new QTimer(this))
 {
@@ -78,9 +79,8 @@ bool HostWorker::ensureConnected(quint64 generation, QString *error)
     m_reconnect->stop();
     if (!m_session) {
         m_session = std::make_unique<SshSession>(m_host.name);
-        m_session->setCancelCheck([this] {
-            return m_token->stopping.load() || m_currentGeneration <= m_token->cancelledUpTo.load();
-        });
+        m_session->setCancelCheck(
+            [this] { return stopping() || m_currentGeneration <= m_token->cancelledUpTo.load(); });
     }
     m_session->setConnectTimeout(m_settings.connectTimeoutMs);
     QString parseError;
@@ -245,7 +245,7 @@ void HostWorker::onKeepalive()
 
 void HostWorker::scheduleReconnect()
 {
-    if (!m_settings.autoReconnect || !m_everConnected || m_token->stopping.load())
+    if (!m_settings.autoReconnect || !m_everConnected || stopping())
         return;
     // 1 s, 2 s, 4 s ... capped: a host that is down costs almost nothing.
     const int shift = std::min(m_failures, 16);

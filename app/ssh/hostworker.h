@@ -54,8 +54,9 @@ class HostWorker : public QObject
 {
     Q_OBJECT
 public:
+    // cancel: shared by the service's workers; stop: this worker's own "going away" flag.
     HostWorker(const HostRecord &host, const HostWorkerSettings &settings,
-               std::shared_ptr<CancelToken> cancel);
+               std::shared_ptr<CancelToken> cancel, std::shared_ptr<std::atomic_bool> stop);
     ~HostWorker() override;
 
     // Called on the worker's thread (QMetaObject::invokeMethod with this as context).
@@ -76,6 +77,7 @@ Q_SIGNALS:
 
 private:
     bool ensureConnected(quint64 generation, QString *error);
+    bool stopping() const { return m_token->stopping.load() || m_stop->load(); }
     void setState(HostState state, const QString &message = QString());
     void scheduleReconnect();
     void onKeepalive();
@@ -85,6 +87,7 @@ private:
     HostRecord m_host;
     HostWorkerSettings m_settings;
     std::shared_ptr<CancelToken> m_token;
+    std::shared_ptr<std::atomic_bool> m_stop;
     std::unique_ptr<SshSession> m_session;
     quint64 m_currentGeneration = 0;
     HostState m_state = HostState::Idle;

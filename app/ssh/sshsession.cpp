@@ -133,6 +133,16 @@ bool SshSession::configure(const HostTarget &target, const QString &configPath)
                                 .arg(configPath, fromC(ssh_get_error(m_session))));
         }
     }
+    // libssh 0.10 lets the file's Port override an explicit one (User it keeps): restore what
+    // the target says, as ssh does with its command line.
+    if (target.port > 0) {
+        const unsigned int port = unsigned(target.port);
+        ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    }
+    if (!target.user.isEmpty()) {
+        const QByteArray user = target.user.toUtf8();
+        ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
+    }
     // The config's LogLevel would make libssh print to our stderr; its messages reach the
     // operator through lastError() instead.
     int verbosity = SSH_LOG_NOLOG;

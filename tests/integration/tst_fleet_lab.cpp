@@ -253,6 +253,34 @@ private Q_SLOTS:
         }
     }
 
+    void cliHostsFromDatabase()
+    {
+        const QString db = m_tmp.filePath(QStringLiteral("fleet.sqlite"));
+        const QStringList common { QStringLiteral("--db"), db, QStringLiteral("--ssh-config"),
+                                   labenv::sshConfig() };
+        const QString servers = m_tmp.filePath(QStringLiteral("servers.txt"));
+        QFile f(servers);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# the lab\nlab1\nlab2-nosudo\n");
+        f.close();
+        CliRun c = cli(common + QStringList { QStringLiteral("hosts"), QStringLiteral("import"), servers });
+        QVERIFY2(c.exitCode == 0, qPrintable(c.err));
+        c = cli(common + QStringList { QStringLiteral("fleet"), QStringLiteral("--json") });
+        QVERIFY2(c.exitCode == 0, qPrintable(c.err));
+        const QJsonArray hosts
+            = QJsonDocument::fromJson(c.out.toUtf8()).object().value(QStringLiteral("hosts")).toArray();
+        QCOMPARE(hosts.size(), 2);
+        for (const QJsonValue &h : hosts)
+            QCOMPARE(h.toObject().value(QStringLiteral("relays")).toArray().size(), 10);
+        // --host picks from the database.
+        c = cli(common
+                + QStringList { QStringLiteral("fleet"), QStringLiteral("--host"),
+                                QStringLiteral("lab2-nosudo") });
+        QCOMPARE(c.exitCode, 0);
+        QCOMPARE(c.out.count(QStringLiteral("lab2-nosudo\t")), 10);
+        QVERIFY(c.err.contains(QStringLiteral("NOPASSWD")));
+    }
+
     void unknownHostKeyCli()
     {
         const QByteArray empty;
@@ -388,6 +416,23 @@ private Q_SLOTS:
         fleet.refresh();
         QVERIFY(probed.wait(20000));
         QCOMPARE(probed.last().at(1).value<ProbeResult>().relays.size(), 10);
+    }
+
+    void removingAHostStopsItsCommand()
+    {
+        QElapsedTimer t;
+        {
+            FleetService fleet;
+            fleet.setSshConfig(labenv::sshConfig());
+            fleet.setHosts({ { 0, QStringLiteral("lab1"), QStringLiteral("lab1"), {} } });
+            QSignalSpy cmd(&fleet, &FleetService::commandAvailable);
+            fleet.runCommand(QStringLiteral("lab1"), "sleep 60");
+            QTRY_COMPARE_WITH_TIMEOUT(fleet.state(QStringLiteral("lab1")), HostState::Probing, 15000);
+            fleet.setHosts({});
+            QVERIFY(fleet.hosts().isEmpty());
+            t.start();
+        } // the destructor joins the removed host's thread: it must not wait for `sleep 60`
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     }
 
     void cancelStopsRefresh()
