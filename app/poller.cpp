@@ -402,8 +402,14 @@ void Poller::write(const QString &name, const HostRecord &host, const HostAnswer
         [sink, name, host, ts, duration, answer](Database &db) {
             HostPollStored stored;
             QString error;
-            if (poller::storeHostPoll(db, host, ts, duration, answer.ok, answer.error, answer.probe, &stored,
-                                      &error))
+            bool ok = poller::storeHostPoll(db, host, ts, duration, answer.ok, answer.error, answer.probe,
+                                            &stored, &error);
+            // Another writer (an import chunk, a collector) held the lock past the busy timeout:
+            // the failed attempt left nothing behind, so trying again cannot double anything.
+            for (int attempt = 0; !ok && db.lastErrorWasBusy() && attempt < 3; ++attempt)
+                ok = poller::storeHostPoll(db, host, ts, duration, answer.ok, answer.error, answer.probe,
+                                           &stored, &error);
+            if (ok)
                 Q_EMIT sink->written(stored);
             else
                 Q_EMIT sink->writeFailed(name, error);

@@ -356,11 +356,10 @@ int collect(Context &ctx, const QStringList &argsIn)
 
 void registerCollectCommands(CommandTable &table)
 {
-    table.add(
-        { { QStringLiteral("collect") },
-          QStringLiteral("collect --once | --interval DURATION [--count N] [--host NAME]... [--accept-new]"),
-          QCoreApplication::translate("Cli", "poll memory into the database (cron, systemd timer)"),
-          collect });
+    table.add({ { QStringLiteral("collect") },
+                QStringLiteral("collect --once | --interval DURATION [--count N]"),
+                QCoreApplication::translate("Cli", "poll memory into the database (cron, systemd timer)"),
+                collect });
 }
 
 } // namespace alloclab::cli
