@@ -489,6 +489,37 @@ bool Database::exec(const QString &sql)
     return true;
 }
 
+namespace {
+// The first 100 bytes of the file, read through the default VFS (see Database::open).
+QByteArray readHeader(const QString &path, QString *error)
+{
+    sqlite3_vfs *vfs = sqlite3_vfs_find(nullptr);
+    if (!vfs) {
+        *error = QStringLiteral("no SQLite VFS");
+        return {};
+    }
+    std::unique_ptr<char[]> storage(new char[size_t(vfs->szOsFile)]());
+    auto *f = reinterpret_cast<sqlite3_file *>(storage.get());
+    const QByteArray name = QFile::encodeName(path);
+    int outFlags = 0;
+    int rc = vfs->xOpen(vfs, name.constData(), f, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &outFlags);
+    if (rc != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errstr(rc));
+        return {};
+    }
+    QByteArray head(100, '\0');
+    rc = f->pMethods->xRead(f, head.data(), int(head.size()), 0);
+    f->pMethods->xClose(f);
+    if (rc == SQLITE_IOERR_SHORT_READ)
+        return {}; // shorter than a header: not a database
+    if (rc != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errstr(rc));
+        return {};
+    }
+    return head;
+}
+} // namespace
+
 bool Database::open(const QString &path, OpenMode mode, QString *error)
 {
     close();
@@ -512,11 +543,16 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         // Look at the header before SQLite does: a foreign file is refused without being touched
         // (opening it as a database could leave -wal/-shm files or, for WAL, rewrite its header).
         if (info.size() > 0) {
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                return refuse(QCoreApplication::translate("Database", "%1 cannot be read: %2.")
-                                  .arg(file, f.errorString()));
-            const QByteArray head = f.read(100);
+            // Through SQLite's own VFS, never a QFile: closing any other descriptor of the file
+            // drops every POSIX lock this process holds on it, so a second connection in the
+            // same process (the Store's reader beside its writer, a check beside the GUI) would
+            // let another process think it is alone and delete the WAL under us. The VFS keeps
+            // such a descriptor open until the process's own locks are gone.
+            QString readError;
+            const QByteArray head = readHeader(path, &readError);
+            if (!readError.isEmpty())
+                return refuse(
+                    QCoreApplication::translate("Database", "%1 cannot be read: %2.").arg(file, readError));
             if (head.size() < 100 || !head.startsWith(QByteArray("SQLite format 3\0", 16)))
                 return refuse(
                     QCoreApplication::translate(

@@ -103,6 +103,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
     registerExperimentCommands(table);
     registerHostCommands(table);
     registerFleetCommands(table);
+    registerCollectCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
     if (more)
         more(table); // families above app/ (charts), last so they replace their placeholders

@@ -61,5 +61,7 @@ void registerDataCommands(CommandTable &table);
 void registerExperimentCommands(CommandTable &table);
 void registerHostCommands(CommandTable &table);
 void registerFleetCommands(CommandTable &table);
+// collect (app/cli/cmd_collect.cpp).
+void registerCollectCommands(CommandTable &table);
 
 } // namespace alloclab::cli
