@@ -558,6 +558,16 @@ bool Run::importGroups(const QList<ImportPlanEntry> &groupFiles, const QList<Imp
         exp.name = QFileInfo(first).isDir() ? QFileInfo(QDir::cleanPath(first)).fileName()
                                             : QStringLiteral("imported");
     }
+    for (const GroupOverride &o : std::as_const(m_opt.groupOverrides)) {
+        for (GroupRecord &g : exp.groups) {
+            if (g.letter != o.letter)
+                continue;
+            if (!o.label.isEmpty())
+                g.label = o.label;
+            if (!o.allocatorId.isEmpty())
+                g.allocatorId = o.allocatorId;
+        }
+    }
     std::sort(exp.groups.begin(), exp.groups.end(),
               [](const GroupRecord &a, const GroupRecord &b) { return a.letter < b.letter; });
     for (GroupRecord &g : exp.groups) {
