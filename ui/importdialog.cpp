@@ -71,7 +71,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     // --- sources ---------------------------------------------------------------------------
     m_pathList = new QListWidget(this);
     m_pathList->setObjectName(QStringLiteral("importPaths"));
-    m_pathList->setMaximumHeight(64);
+    m_pathList->setMaximumHeight(56);
     m_addFolder = new QPushButton(tr("Add &Folder…"), this);
     m_addFiles = new QPushButton(tr("Add F&iles…"), this);
     m_remove = new QPushButton(tr("&Remove"), this);
@@ -94,6 +94,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     m_files->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_files->horizontalHeader()->setStretchLastSection(true);
     m_files->setShowGrid(false);
+    m_files->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(QStringLiteral("importPreview"));
     m_preview->setReadOnly(true);
@@ -113,6 +114,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     m_groups->verticalHeader()->hide();
     m_groups->horizontalHeader()->setStretchLastSection(true);
     m_groups->setShowGrid(false);
+    m_groups->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 14);
     m_groups->setToolTip(tr("Label and allocator are editable (built-in allocators: glibc, jemalloc, "
                             "mimalloc). Where a letter has several files, choose the one to use."));
     auto *groupsBox = new QGroupBox(tr("Groups"), this);
@@ -150,6 +152,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     m_progress->setObjectName(QStringLiteral("importProgress"));
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
+    m_progress->hide(); // shown from the first import on
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("importStatus"));
     m_status->setWordWrap(true);
@@ -188,7 +191,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(m_result);
     layout->addLayout(buttons);
-    resize(860, 720);
+    resize(900, 780);
 
     connect(m_addFolder, &QPushButton::clicked, this, &ImportDialog::addFolder);
     connect(m_addFiles, &QPushButton::clicked, this, &ImportDialog::addFiles);
@@ -230,7 +233,7 @@ void ImportDialog::setPaths(const QStringList &paths)
 {
     m_pathList->clear();
     for (const QString &p : paths)
-        m_pathList->addItem(QDir::toNativeSeparators(p));
+        m_pathList->addItem(QDir::toNativeSeparators(QDir::cleanPath(p)));
     replan();
 }
 
@@ -352,6 +355,8 @@ void ImportDialog::showPlan(quint64 generation, const Plan &p)
     }
     m_groups->resizeColumnsToContents();
     m_groups->setColumnWidth(GroupLetter, qMax(m_groups->columnWidth(GroupLetter), 56));
+    for (int c : { int(GroupLabel), int(GroupAllocator) }) // room to edit
+        m_groups->setColumnWidth(c, qMax(m_groups->columnWidth(c) + 24, 120));
 
     QStringList problems;
     for (const QString &e : p.plan.errors) {
@@ -364,8 +369,17 @@ void ImportDialog::showPlan(quint64 generation, const Plan &p)
         m_status->setText(problems.join(QLatin1Char('\n')));
     else
         m_status->setText(tr("%n file(s) ready to import.", nullptr, int(p.plan.entries.size())));
-    if (m_files->rowCount() > 0 && m_files->selectedItems().isEmpty())
-        m_files->selectRow(0);
+    if (m_files->rowCount() > 0 && m_files->selectedItems().isEmpty()) {
+        // Preview the main file first: memory.csv is what the operator wants to check.
+        int preferred = 0;
+        for (int r = 0; r < m_files->rowCount(); ++r) {
+            if (m_files->item(r, 1)->text() == torutils::kindName(torutils::FileKind::Memory)) {
+                preferred = r;
+                break;
+            }
+        }
+        m_files->selectRow(preferred);
+    }
     m_import->setEnabled(!m_busy && !p.plan.entries.isEmpty());
     Q_EMIT planReady();
 }
@@ -495,6 +509,7 @@ void ImportDialog::startImport()
     m_result->hide();
     m_copyErrors->hide();
     m_progress->setValue(0);
+    m_progress->show();
     m_status->setText(tr("Importing…"));
     setBusy(true);
     m_importer->startImport(m_dbPath, options());

@@ -87,7 +87,7 @@ SummaryView::SummaryView(const QString &dbPath, QWidget *parent)
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels({ tr("Group"), tr("Label"), tr("Allocator"), tr("Relays"),
-                                         tr("Mean GiB"), tr("Median GiB"), tr("vs. best"), tr("Growth/day"),
+                                         tr("Mean GiB"), tr("Median GiB"), tr("vs. best"), tr("Growth GiB/day"),
                                          tr("Rank"), tr("Recommendation") });
     for (int c : { int(Relays), int(Mean), int(Median), int(Ratio), int(Growth), int(Rank) })
         m_model->horizontalHeaderItem(c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

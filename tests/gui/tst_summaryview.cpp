@@ -7,8 +7,8 @@
 #include <QClipboard>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
