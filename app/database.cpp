@@ -194,11 +194,6 @@ CREATE INDEX deploy_log_experiment ON deploy_log(experiment_id);
 
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
 
-QString tx(const char *text)
-{
-    return QCoreApplication::translate("Database", text);
-}
-
 QString nativePath(const QString &path)
 {
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
@@ -408,7 +403,7 @@ bool Database::checkOpen()
     m_lastRc = 0;
     if (m_db)
         return true;
-    m_lastError = tx("No database is open.");
+    m_lastError = QCoreApplication::translate("Database", "No database is open.");
     return false;
 }
 
@@ -442,31 +437,44 @@ QString Database::describe(const QString &what) const
     const QString &detail = m_lastDetail;
     const int primary = m_lastRc & 0xff;
     if (m_lastNoSpace)
-        return tx("The disk holding %1 is full; nothing from %2 was stored. Free some space: the next "
-                  "attempt "
-                  "stores again.")
+        return QCoreApplication::translate(
+                   "Database",
+                   "The disk holding %1 is full; nothing from %2 was stored. Free some space: the next "
+                   "attempt "
+                   "stores again.")
             .arg(file, what);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-        return tx("%1 stayed locked by another program for more than %2 s; nothing from %3 was stored. Try "
-                  "again.")
+        return QCoreApplication::translate(
+                   "Database",
+                   "%1 stayed locked by another program for more than %2 s; nothing from %3 was stored. Try "
+                   "again.")
             .arg(file)
             .arg(m_busyTimeoutMs / 1000.0)
             .arg(what);
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-        return tx("%1 is damaged (%2). AllocLab changed nothing; restore a backup, or try sqlite3's .recover "
-                  "on "
-                  "a copy.")
+        return QCoreApplication::translate("Database",
+                                           "%1 is damaged (%2). AllocLab changed nothing; restore a backup, "
+                                           "or try sqlite3's .recover "
+                                           "on "
+                                           "a copy.")
             .arg(file, detail);
     if (primary == SQLITE_READONLY || primary == SQLITE_PERM || primary == SQLITE_CANTOPEN)
-        return tx("%1 cannot be written (%2); nothing from %3 was stored. Check the permissions of the file "
-                  "and "
-                  "its folder.")
+        return QCoreApplication::translate(
+                   "Database",
+                   "%1 cannot be written (%2); nothing from %3 was stored. Check the permissions of the file "
+                   "and "
+                   "its folder.")
             .arg(file, detail, what);
     if (primary == SQLITE_IOERR)
-        return tx("Reading or writing %1 failed (%2); nothing from %3 was stored.").arg(file, detail, what);
+        return QCoreApplication::translate("Database",
+                                           "Reading or writing %1 failed (%2); nothing from %3 was stored.")
+            .arg(file, detail, what);
     if (primary == SQLITE_CONSTRAINT)
-        return tx("The database %1 refused %2 (%3); nothing of it was stored.").arg(file, what, detail);
-    return tx("The database %1 failed on %2: %3.").arg(file, what, detail);
+        return QCoreApplication::translate("Database",
+                                           "The database %1 refused %2 (%3); nothing of it was stored.")
+            .arg(file, what, detail);
+    return QCoreApplication::translate("Database", "The database %1 failed on %2: %3.")
+        .arg(file, what, detail);
 }
 
 bool Database::exec(const QString &sql)
@@ -477,7 +485,7 @@ bool Database::exec(const QString &sql)
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &msg);
     sqlite3_free(msg);
     if (rc != SQLITE_OK)
-        return fail(rc, tx("a statement"));
+        return fail(rc, QCoreApplication::translate("Database", "a statement"));
     return true;
 }
 
@@ -495,31 +503,34 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     };
     const QString file = nativePath(path);
     if (path.isEmpty())
-        return refuse(tx("No database file was given."));
+        return refuse(QCoreApplication::translate("Database", "No database file was given."));
 
     QFileInfo info(path);
     if (info.exists()) {
         if (!info.isFile())
-            return refuse(tx("%1 is not a file.").arg(file));
+            return refuse(QCoreApplication::translate("Database", "%1 is not a file.").arg(file));
         // Look at the header before SQLite does: a foreign file is refused without being touched
         // (opening it as a database could leave -wal/-shm files or, for WAL, rewrite its header).
         if (info.size() > 0) {
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
-                return refuse(tx("%1 cannot be read: %2.").arg(file, f.errorString()));
+                return refuse(QCoreApplication::translate("Database", "%1 cannot be read: %2.")
+                                  .arg(file, f.errorString()));
             const QByteArray head = f.read(100);
             if (head.size() < 100 || !head.startsWith(QByteArray("SQLite format 3\0", 16)))
                 return refuse(
-                    tx("%1 is not an AllocLab database (it is not an SQLite file, or it is damaged). "
-                       "Nothing was changed; choose another file.")
+                    QCoreApplication::translate(
+                        "Database",
+                        "%1 is not an AllocLab database (it is not an SQLite file, or it is damaged). "
+                        "Nothing was changed; choose another file.")
                         .arg(file));
         }
     } else {
         if (mode == OpenMode::ExistingOnly)
-            return refuse(tx("There is no database at %1.").arg(file));
+            return refuse(QCoreApplication::translate("Database", "There is no database at %1.").arg(file));
         if (!QDir().mkpath(info.absolutePath()))
-            return refuse(
-                tx("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+            return refuse(QCoreApplication::translate("Database", "The folder %1 cannot be created.")
+                              .arg(QDir::toNativeSeparators(info.absolutePath())));
     }
 
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -527,13 +538,19 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         flags |= SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        fail(rc, tx("opening"));
-        const QString message
-            = tx("%1 cannot be opened: %2").arg(file, QString::fromUtf8(sqlite3_errstr(rc)));
+        fail(rc, QCoreApplication::translate("Database", "opening"));
+        const QString message = QCoreApplication::translate("Database", "%1 cannot be opened: %2")
+                                    .arg(file, QString::fromUtf8(sqlite3_errstr(rc)));
         return refuse(message);
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, m_busyTimeoutMs);
+    if (sqlite3_db_readonly(m_db, "main") == 1)
+        return refuse(
+            QCoreApplication::translate("Database",
+                                        "%1 cannot be written (the file or its folder is read-only). "
+                                        "Nothing was changed; check the permissions.")
+                .arg(file));
 
     // Read-only inspection first: nothing is written until the file is known to be ours.
     qint64 appId = 0;
@@ -549,7 +566,7 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         }
         rc = s.step();
         if (rc != SQLITE_ROW) {
-            fail(rc, tx("opening"));
+            fail(rc, QCoreApplication::translate("Database", "opening"));
             return refuse(m_lastError);
         }
         appId = s.i64(0);
@@ -558,12 +575,17 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     }
     const bool fresh = appId == 0 && version == 0 && objects == 0;
     if (!fresh && appId != ApplicationId)
-        return refuse(tx("%1 is an SQLite database of another program, not an AllocLab database. Nothing was "
-                         "changed; choose another file.")
-                          .arg(file));
+        return refuse(
+            QCoreApplication::translate(
+                "Database",
+                "%1 is an SQLite database of another program, not an AllocLab database. Nothing was "
+                "changed; choose another file.")
+                .arg(file));
     if (version > kSchemaVersion)
-        return refuse(tx("%1 was written by a newer AllocLab (schema %2, this version knows %3); upgrade "
-                         "AllocLab. Nothing was changed.")
+        return refuse(QCoreApplication::translate(
+                          "Database",
+                          "%1 was written by a newer AllocLab (schema %2, this version knows %3); upgrade "
+                          "AllocLab. Nothing was changed.")
                           .arg(file)
                           .arg(version)
                           .arg(kSchemaVersion));
@@ -574,12 +596,14 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         Stmt s = prepareOnce(QStringLiteral("PRAGMA journal_mode=WAL"));
         rc = s ? s.step() : SQLITE_ERROR;
         if (rc != SQLITE_ROW) {
-            fail(rc, tx("opening"));
+            fail(rc, QCoreApplication::translate("Database", "opening"));
             return refuse(m_lastError);
         }
         if (s.text(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             return refuse(
-                tx("%1 cannot use write-ahead logging (the file system may not support it).").arg(file));
+                QCoreApplication::translate(
+                    "Database", "%1 cannot use write-ahead logging (the file system may not support it).")
+                    .arg(file));
     }
     if (!exec(QStringLiteral("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32000;")))
         return refuse(m_lastError);
@@ -587,6 +611,8 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
     QString migrateError;
     if (!migrate(&migrateError))
         return refuse(migrateError);
+    m_walPages = 0;
+    setCheckpointMode(m_checkpointMode);
     return true;
 }
 
@@ -598,7 +624,7 @@ bool Database::migrate(QString *error)
         int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, &msg);
         sqlite3_free(msg);
         if (rc != SQLITE_OK) {
-            fail(rc, tx("the schema upgrade"));
+            fail(rc, QCoreApplication::translate("Database", "the schema upgrade"));
             *error = m_lastError;
             return false;
         }
@@ -624,8 +650,10 @@ bool Database::migrate(QString *error)
             rc = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
         }
         if (rc != SQLITE_OK) {
-            fail(rc, tx("the schema upgrade"));
-            *error = tx("Upgrading %1 from schema %2 to %3 failed (%4); the file was left at schema %2.")
+            fail(rc, QCoreApplication::translate("Database", "the schema upgrade"));
+            *error = QCoreApplication::translate(
+                         "Database",
+                         "Upgrading %1 from schema %2 to %3 failed (%4); the file was left at schema %2.")
                          .arg(nativePath(m_path))
                          .arg(to - 1)
                          .arg(to)
@@ -654,6 +682,41 @@ void Database::setBusyTimeout(int ms)
         sqlite3_busy_timeout(m_db, ms);
 }
 
+void Database::setCheckpointMode(CheckpointMode mode)
+{
+    m_checkpointMode = mode;
+    if (!m_db)
+        return;
+    if (mode == CheckpointMode::Automatic) {
+        sqlite3_wal_autocheckpoint(m_db, 1000); // replaces our hook
+    } else {
+        // The hook replaces SQLite's automatic checkpoint; it only records the log size.
+        sqlite3_wal_hook(
+            m_db,
+            [](void *self, sqlite3 *, const char *, int pages) {
+                static_cast<Database *>(self)->m_walPages = pages;
+                return SQLITE_OK;
+            },
+            this);
+    }
+}
+
+bool Database::checkpointIfDue(int minPages)
+{
+    if (!checkOpen())
+        return false;
+    if (m_checkpointMode == CheckpointMode::Manual && m_walPages < minPages)
+        return true;
+    int logPages = 0;
+    int done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &done);
+    if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+        return fail(rc, QCoreApplication::translate("Database", "the checkpoint"));
+    // Readers may pin part of the log; what is left counts towards the next attempt.
+    m_walPages = logPages > 0 ? logPages - done : 0;
+    return true;
+}
+
 Database::Stmt Database::prepare(const char *sql)
 {
     auto it = m_cache->statements.find(sql);
@@ -662,7 +725,7 @@ Database::Stmt Database::prepare(const char *sql)
     sqlite3_stmt *s = nullptr;
     const int rc = sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr);
     if (rc != SQLITE_OK) {
-        fail(rc, tx("a query"));
+        fail(rc, QCoreApplication::translate("Database", "a query"));
         return Stmt();
     }
     m_cache->statements.emplace(sql, s);
@@ -675,7 +738,7 @@ Database::Stmt Database::prepareOnce(const QString &sql)
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &s, nullptr);
     if (rc != SQLITE_OK) {
-        fail(rc, tx("a query"));
+        fail(rc, QCoreApplication::translate("Database", "a query"));
         return Stmt();
     }
     return Stmt(s, true);
@@ -698,7 +761,7 @@ qint64 Database::scalar(const char *sql, qint64 arg, bool *ok)
         *ok = true;
         return 0;
     }
-    fail(rc, tx("a query"));
+    fail(rc, QCoreApplication::translate("Database", "a query"));
     return 0;
 }
 
@@ -712,12 +775,13 @@ bool Database::begin()
     if (!checkOpen())
         return false;
     if (inTransaction())
-        return failText(tx("A transaction is already open on %1.").arg(nativePath(m_path)));
+        return failText(QCoreApplication::translate("Database", "A transaction is already open on %1.")
+                            .arg(nativePath(m_path)));
     // IMMEDIATE takes the write lock now (waiting up to the busy timeout), so a transaction never
     // fails half-way with SQLITE_BUSY when it upgrades from reading to writing.
     const int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK)
-        return fail(rc, tx("this change"));
+        return fail(rc, QCoreApplication::translate("Database", "this change"));
     return true;
 }
 
@@ -725,7 +789,7 @@ bool Database::commit()
 {
     const int rc = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
     if (rc != SQLITE_OK) {
-        fail(rc, tx("this change"));
+        fail(rc, QCoreApplication::translate("Database", "this change"));
         const QString keep = m_lastError;
         rollback();
         m_lastError = keep;
@@ -770,7 +834,7 @@ Id Database::upsertHost(const HostRecord &host)
         return 0;
     const QString name = host.name.trimmed();
     if (name.isEmpty()) {
-        failText(tx("A host needs a name."));
+        failText(QCoreApplication::translate("Database", "A host needs a name."));
         return 0;
     }
     Stmt s = prepare("INSERT INTO hosts(name, target, note) VALUES(?1, ?2, ?3) "
@@ -783,7 +847,7 @@ Id Database::upsertHost(const HostRecord &host)
     s.bind(3, host.note);
     const int rc = s.step();
     if (rc != SQLITE_ROW) {
-        fail(rc, tx("the host %1").arg(name));
+        fail(rc, QCoreApplication::translate("Database", "the host %1").arg(name));
         return 0;
     }
     const Id id = s.i64(0);
@@ -803,7 +867,7 @@ QList<HostRecord> Database::hosts()
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(HostRecord { s.i64(0), s.text(1), s.text(2), s.text(3) });
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the host list"));
+        fail(rc, QCoreApplication::translate("Database", "the host list"));
     return out;
 }
 
@@ -819,7 +883,7 @@ std::optional<HostRecord> Database::host(const QString &name)
     if (rc == SQLITE_ROW)
         return HostRecord { s.i64(0), s.text(1), s.text(2), s.text(3) };
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the host %1").arg(name));
+        fail(rc, QCoreApplication::translate("Database", "the host %1").arg(name));
     return std::nullopt;
 }
 
@@ -835,7 +899,7 @@ std::optional<HostRecord> Database::host(Id id)
     if (rc == SQLITE_ROW)
         return HostRecord { s.i64(0), s.text(1), s.text(2), s.text(3) };
     if (rc != SQLITE_DONE)
-        fail(rc, tx("a host"));
+        fail(rc, QCoreApplication::translate("Database", "a host"));
     return std::nullopt;
 }
 
@@ -849,9 +913,9 @@ bool Database::removeHost(const QString &name)
     s.bind(1, name);
     const int rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("removing the host %1").arg(name));
+        return fail(rc, QCoreApplication::translate("Database", "removing the host %1").arg(name));
     if (sqlite3_changes(m_db) == 0)
-        return failText(tx("There is no host named '%1'.").arg(name));
+        return failText(QCoreApplication::translate("Database", "There is no host named '%1'.").arg(name));
     return true;
 }
 
@@ -888,7 +952,8 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
     }
     const QString who = !nickname.isEmpty() ? nickname : (!fp.isEmpty() ? fp : instance);
     if (fp.isEmpty() && nickname.isEmpty() && (hostId == 0 || instance.isEmpty())) {
-        failText(tx("A relay needs a fingerprint, a host and instance, or a nickname to be recognised."));
+        failText(QCoreApplication::translate(
+            "Database", "A relay needs a fingerprint, a host and instance, or a nickname to be recognised."));
         return 0;
     }
 
@@ -900,11 +965,13 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
             return true;
         }
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the relay %1").arg(who));
+            return fail(rc, QCoreApplication::translate("Database", "the relay %1").arg(who));
         return true;
     };
     if (!fp.isEmpty()) {
-        Stmt s = prepare(RELAY_SELECT "WHERE fingerprint = ?1");
+        Stmt s
+            = prepare(RELAY_SELECT
+                      "WHERE fingerprint = ?1 AND fingerprint <> ''"); // <> '': lets the partial index serve
         if (!s)
             return 0;
         s.bind(1, fp);
@@ -914,8 +981,9 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
     if (!found && hostId && !instance.isEmpty()) {
         // Without a fingerprint of our own, whoever runs there is the relay; with one, only a
         // row that has none yet can be the same relay (otherwise the instance was re-keyed).
-        Stmt s
-            = prepare(RELAY_SELECT "WHERE host_id = ?1 AND instance = ?2 AND (?3 = '' OR fingerprint = '')");
+        Stmt s = prepare(RELAY_SELECT
+                         "WHERE host_id = ?1 AND instance = ?2 AND host_id IS NOT NULL AND instance <> '' "
+                         "AND (?3 = '' OR fingerprint = '')");
         if (!s)
             return 0;
         s.bind(1, hostId);
@@ -970,7 +1038,7 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
         s.bind(3, want.id);
         const int rc = s.step();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("the relay %1").arg(who));
+            fail(rc, QCoreApplication::translate("Database", "the relay %1").arg(who));
             return 0;
         }
     }
@@ -987,7 +1055,7 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
         s.bind(6, want.fingerprint);
         const int rc = s.step();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("the relay %1").arg(who));
+            fail(rc, QCoreApplication::translate("Database", "the relay %1").arg(who));
             return 0;
         }
         return want.id;
@@ -1003,7 +1071,7 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
     s.bind(5, want.fingerprint);
     const int rc = s.step();
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("the relay %1").arg(who));
+        fail(rc, QCoreApplication::translate("Database", "the relay %1").arg(who));
         return 0;
     }
     return sqlite3_last_insert_rowid(m_db);
@@ -1026,7 +1094,7 @@ QList<RelayRecord> Database::relays()
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(relayFrom(s));
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the relay list"));
+        fail(rc, QCoreApplication::translate("Database", "the relay list"));
     return out;
 }
 
@@ -1043,7 +1111,7 @@ QList<RelayRecord> Database::relaysOfHost(Id hostId)
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(relayFrom(s));
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the relay list"));
+        fail(rc, QCoreApplication::translate("Database", "the relay list"));
     return out;
 }
 
@@ -1059,7 +1127,7 @@ std::optional<RelayRecord> Database::relay(Id id)
     if (rc == SQLITE_ROW)
         return relayFrom(s);
     if (rc != SQLITE_DONE)
-        fail(rc, tx("a relay"));
+        fail(rc, QCoreApplication::translate("Database", "a relay"));
     return std::nullopt;
 }
 
@@ -1086,7 +1154,7 @@ QList<RelayRecord> Database::findRelays(const QString &keyIn)
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(relayFrom(s));
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the relay %1").arg(key));
+        fail(rc, QCoreApplication::translate("Database", "the relay %1").arg(key));
     return out;
 }
 
@@ -1105,7 +1173,7 @@ QList<AllocatorRecord> Database::allocators()
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(AllocatorRecord { s.text(0), s.text(1), s.text(2), s.text(3), s.text(4) });
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the allocator catalog"));
+        fail(rc, QCoreApplication::translate("Database", "the allocator catalog"));
     return out;
 }
 
@@ -1121,7 +1189,7 @@ std::optional<AllocatorRecord> Database::allocator(const QString &id)
     if (rc == SQLITE_ROW)
         return AllocatorRecord { s.text(0), s.text(1), s.text(2), s.text(3), s.text(4) };
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the allocator %1").arg(id));
+        fail(rc, QCoreApplication::translate("Database", "the allocator %1").arg(id));
     return std::nullopt;
 }
 
@@ -1130,7 +1198,7 @@ bool Database::upsertAllocator(const AllocatorRecord &a)
     if (!checkOpen())
         return false;
     if (a.id.trimmed().isEmpty())
-        return failText(tx("An allocator needs an id."));
+        return failText(QCoreApplication::translate("Database", "An allocator needs an id."));
     Stmt s = prepare("INSERT INTO allocators(id, name, version, path, sha256) VALUES(?1, ?2, ?3, ?4, ?5) "
                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name, version = excluded.version, "
                      "path = excluded.path, sha256 = excluded.sha256");
@@ -1143,7 +1211,7 @@ bool Database::upsertAllocator(const AllocatorRecord &a)
     s.bind(5, a.sha256);
     const int rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("the allocator %1").arg(a.id));
+        return fail(rc, QCoreApplication::translate("Database", "the allocator %1").arg(a.id));
     return true;
 }
 
@@ -1157,22 +1225,25 @@ bool Database::removeAllocator(const QString &id)
     use.bind(1, id);
     int rc = use.step();
     if (rc != SQLITE_ROW)
-        return fail(rc, tx("the allocator %1").arg(id));
+        return fail(rc, QCoreApplication::translate("Database", "the allocator %1").arg(id));
     const qint64 groups = use.i64(0);
     use.reset();
     if (groups > 0)
-        return failText(tx("The allocator '%1' is used by %2 experiment group(s); remove those groups first.")
-                            .arg(id)
-                            .arg(groups));
+        return failText(
+            QCoreApplication::translate(
+                "Database",
+                "The allocator '%1' is used by %2 experiment group(s); remove those groups first.")
+                .arg(id)
+                .arg(groups));
     Stmt s = prepare("DELETE FROM allocators WHERE id = ?1");
     if (!s)
         return false;
     s.bind(1, id);
     rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("removing the allocator %1").arg(id));
+        return fail(rc, QCoreApplication::translate("Database", "removing the allocator %1").arg(id));
     if (sqlite3_changes(m_db) == 0)
-        return failText(tx("There is no allocator '%1'.").arg(id));
+        return failText(QCoreApplication::translate("Database", "There is no allocator '%1'.").arg(id));
     return true;
 }
 
@@ -1192,7 +1263,7 @@ bool Database::setAllocatorHostPath(const QString &allocatorId, Id hostId, const
         s.bind(3, path);
     const int rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("the path of %1 on a host").arg(allocatorId));
+        return fail(rc, QCoreApplication::translate("Database", "the path of %1 on a host").arg(allocatorId));
     return true;
 }
 
@@ -1209,7 +1280,7 @@ QString Database::allocatorHostPath(const QString &allocatorId, Id hostId)
     if (rc == SQLITE_ROW)
         return s.text(0);
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the path of %1 on a host").arg(allocatorId));
+        fail(rc, QCoreApplication::translate("Database", "the path of %1 on a host").arg(allocatorId));
     return {};
 }
 
@@ -1222,18 +1293,20 @@ Id Database::upsertExperiment(const ExperimentRecord &e)
         return 0;
     const QString name = e.name.trimmed();
     if (name.isEmpty()) {
-        failText(tx("An experiment needs a name."));
+        failText(QCoreApplication::translate("Database", "An experiment needs a name."));
         return 0;
     }
     QSet<QString> letters;
     for (const GroupRecord &g : e.groups) {
         if (g.letter.size() != 1 || g.letter.at(0) < QLatin1Char('A') || g.letter.at(0) > QLatin1Char('Z')) {
-            failText(tx("Group '%1' of experiment '%2': a group is named by one letter A to Z.")
+            failText(QCoreApplication::translate(
+                         "Database", "Group '%1' of experiment '%2': a group is named by one letter A to Z.")
                          .arg(g.letter, name));
             return 0;
         }
         if (letters.contains(g.letter)) {
-            failText(tx("Experiment '%1' lists group %2 twice.").arg(name, g.letter));
+            failText(QCoreApplication::translate("Database", "Experiment '%1' lists group %2 twice.")
+                         .arg(name, g.letter));
             return 0;
         }
         letters.insert(g.letter);
@@ -1245,8 +1318,10 @@ Id Database::upsertExperiment(const ExperimentRecord &e)
         if (!g.allocatorId.isEmpty() && !allocator(g.allocatorId)) {
             if (m_lastError.isEmpty())
                 failText(
-                    tx("Group %1 of experiment '%2' names the allocator '%3', which is not in the catalog "
-                       "(see 'alloclab-cli allocators list').")
+                    QCoreApplication::translate(
+                        "Database",
+                        "Group %1 of experiment '%2' names the allocator '%3', which is not in the catalog "
+                        "(see 'alloclab-cli allocators list').")
                         .arg(g.letter, name, g.allocatorId));
             return 0;
         }
@@ -1266,7 +1341,7 @@ Id Database::upsertExperiment(const ExperimentRecord &e)
         s.bind(5, e.endMs);
         const int rc = s.step();
         if (rc != SQLITE_ROW) {
-            fail(rc, tx("the experiment %1").arg(name));
+            fail(rc, QCoreApplication::translate("Database", "the experiment %1").arg(name));
             return 0;
         }
         id = s.i64(0);
@@ -1287,7 +1362,9 @@ Id Database::upsertExperiment(const ExperimentRecord &e)
         s.bind(5, g.colour);
         const int rc = s.step();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("group %1 of the experiment %2").arg(g.letter, name));
+            fail(
+                rc,
+                QCoreApplication::translate("Database", "group %1 of the experiment %2").arg(g.letter, name));
             return 0;
         }
     }
@@ -1302,7 +1379,7 @@ Id Database::upsertExperiment(const ExperimentRecord &e)
         s.bind(2, QLatin1Char(',') + keep.join(QLatin1Char(',')) + QLatin1Char(','));
         const int rc = s.step();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("the experiment %1").arg(name));
+            fail(rc, QCoreApplication::translate("Database", "the experiment %1").arg(name));
             return 0;
         }
     }
@@ -1323,7 +1400,7 @@ std::optional<ExperimentRecord> Database::experiment(const QString &name)
     if (rc == SQLITE_DONE)
         return std::nullopt;
     if (rc != SQLITE_ROW) {
-        fail(rc, tx("the experiment %1").arg(name));
+        fail(rc, QCoreApplication::translate("Database", "the experiment %1").arg(name));
         return std::nullopt;
     }
     const Id id = s.i64(0);
@@ -1346,7 +1423,7 @@ std::optional<ExperimentRecord> Database::experiment(Id id)
         if (rc == SQLITE_DONE)
             return std::nullopt;
         if (rc != SQLITE_ROW) {
-            fail(rc, tx("an experiment"));
+            fail(rc, QCoreApplication::translate("Database", "an experiment"));
             return std::nullopt;
         }
         e = ExperimentRecord { s.i64(0), s.text(1), s.text(2), s.text(3), s.i64(4), s.i64(5), {} };
@@ -1360,7 +1437,7 @@ std::optional<ExperimentRecord> Database::experiment(Id id)
     while ((rc = s.step()) == SQLITE_ROW)
         e.groups.append(GroupRecord { s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5) });
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("the groups of %1").arg(e.name));
+        fail(rc, QCoreApplication::translate("Database", "the groups of %1").arg(e.name));
         return std::nullopt;
     }
     return e;
@@ -1380,7 +1457,7 @@ QList<ExperimentRecord> Database::experiments()
         while ((rc = s.step()) == SQLITE_ROW)
             ids.append(s.i64(0));
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("the experiment list"));
+            fail(rc, QCoreApplication::translate("Database", "the experiment list"));
             return out;
         }
     }
@@ -1403,9 +1480,10 @@ bool Database::removeExperiment(const QString &name)
     s.bind(1, name);
     const int rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("removing the experiment %1").arg(name));
+        return fail(rc, QCoreApplication::translate("Database", "removing the experiment %1").arg(name));
     if (sqlite3_changes(m_db) == 0)
-        return failText(tx("There is no experiment named '%1'.").arg(name));
+        return failText(
+            QCoreApplication::translate("Database", "There is no experiment named '%1'.").arg(name));
     return true;
 }
 
@@ -1426,12 +1504,14 @@ bool Database::setAssignments(Id experimentId, const QList<AssignmentRecord> &as
         while ((rc = s.step()) == SQLITE_ROW)
             groups.insert(s.i64(0));
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignments"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignments"));
     }
     for (const AssignmentRecord &a : assignments) {
         if (!groups.contains(a.groupId))
-            return failText(tx("An assignment names group id %1, which is not a group of this experiment.")
-                                .arg(a.groupId));
+            return failText(
+                QCoreApplication::translate(
+                    "Database", "An assignment names group id %1, which is not a group of this experiment.")
+                    .arg(a.groupId));
     }
     {
         Stmt s = prepare("DELETE FROM assignments WHERE group_id IN "
@@ -1441,7 +1521,7 @@ bool Database::setAssignments(Id experimentId, const QList<AssignmentRecord> &as
         s.bind(1, experimentId);
         const int rc = s.step();
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignments"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignments"));
     }
     Stmt s = prepare(
         "INSERT INTO assignments(relay_id, group_id, from_ms, to_ms, deployed) VALUES(?1, ?2, ?3, ?4, ?5)");
@@ -1456,7 +1536,7 @@ bool Database::setAssignments(Id experimentId, const QList<AssignmentRecord> &as
         const int rc = s.step();
         s.reset();
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignments"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignments"));
     }
     return t.commit();
 }
@@ -1476,9 +1556,11 @@ bool Database::assignRelay(Id experimentId, Id relayId, Id groupId, qint64 atMs,
         s.bind(2, experimentId);
         const int rc = s.step();
         if (rc == SQLITE_DONE)
-            return failText(tx("Group id %1 is not a group of this experiment.").arg(groupId));
+            return failText(
+                QCoreApplication::translate("Database", "Group id %1 is not a group of this experiment.")
+                    .arg(groupId));
         if (rc != SQLITE_ROW)
-            return fail(rc, tx("the assignment"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignment"));
     }
     Id openGroup = 0;
     {
@@ -1493,7 +1575,7 @@ bool Database::assignRelay(Id experimentId, Id relayId, Id groupId, qint64 atMs,
         if (rc == SQLITE_ROW)
             openGroup = s.i64(1);
         else if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignment"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignment"));
     }
     if (openGroup != 0 && openGroup == groupId) {
         // Same group: only the deployed flag can change (planned -> verified).
@@ -1506,7 +1588,7 @@ bool Database::assignRelay(Id experimentId, Id relayId, Id groupId, qint64 atMs,
         s.bind(3, deployed);
         const int rc = s.step();
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignment"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignment"));
         return t.commit();
     }
     if (openGroup != 0) {
@@ -1519,7 +1601,7 @@ bool Database::assignRelay(Id experimentId, Id relayId, Id groupId, qint64 atMs,
         s.bind(3, atMs);
         const int rc = s.step();
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignment"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignment"));
     }
     if (groupId != 0) {
         Stmt s = prepare("INSERT INTO assignments(relay_id, group_id, from_ms, to_ms, deployed) VALUES(?1, "
@@ -1532,7 +1614,7 @@ bool Database::assignRelay(Id experimentId, Id relayId, Id groupId, qint64 atMs,
         s.bind(4, deployed);
         const int rc = s.step();
         if (rc != SQLITE_DONE)
-            return fail(rc, tx("the assignment"));
+            return fail(rc, QCoreApplication::translate("Database", "the assignment"));
     }
     return t.commit();
 }
@@ -1552,7 +1634,7 @@ QList<AssignmentRecord> Database::assignments(Id experimentId)
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(AssignmentRecord { s.i64(0), s.i64(1), s.i64(2), s.i64(3), s.i64(4) != 0 });
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the assignments"));
+        fail(rc, QCoreApplication::translate("Database", "the assignments"));
     return out;
 }
 
@@ -1573,7 +1655,7 @@ QHash<Id, Id> Database::membershipAt(Id experimentId, qint64 tsMs)
     while ((rc = s.step()) == SQLITE_ROW)
         out.insert(s.i64(0), s.i64(1));
     if (rc != SQLITE_DONE)
-        fail(rc, tx("the assignments"));
+        fail(rc, QCoreApplication::translate("Database", "the assignments"));
     return out;
 }
 
@@ -1594,9 +1676,11 @@ qint64 Database::insertSamplesLocked(const QList<SampleRecord> &samples, Id poll
         const SampleRecord &r = samples.at(i);
         const qint64 ts = r.tsMs != 0 ? r.tsMs : defaultTsMs;
         if (r.relayId <= 0 || ts <= 0) {
-            failText(tx("Sample %1 of %2 has no relay or no time; nothing of this batch was stored.")
-                         .arg(i + 1)
-                         .arg(samples.size()));
+            failText(
+                QCoreApplication::translate(
+                    "Database", "Sample %1 of %2 has no relay or no time; nothing of this batch was stored.")
+                    .arg(i + 1)
+                    .arg(samples.size()));
             return -1;
         }
         if (r.loadedAllocator != lastAllocator) {
@@ -1614,7 +1698,7 @@ qint64 Database::insertSamplesLocked(const QList<SampleRecord> &samples, Id poll
         const int rc = s.step();
         s.reset();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("the samples"));
+            fail(rc, QCoreApplication::translate("Database", "the samples"));
             return -1;
         }
         inserted += sqlite3_changes(m_db);
@@ -1631,7 +1715,7 @@ qint64 Database::insertSamples(const QList<SampleRecord> &samples)
         return -1;
     const qint64 n = insertSamplesLocked(samples, 0, 0);
     if (n < 0 || !t.commit()) {
-        reword(tx("these %1 samples").arg(samples.size()));
+        reword(QCoreApplication::translate("Database", "these %1 samples").arg(samples.size()));
         return -1;
     }
     return n;
@@ -1661,7 +1745,7 @@ qint64 Database::insertAggregates(const QList<AggregateRecord> &aggregates)
         const int rc = s.step();
         s.reset();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("the aggregate rows"));
+            fail(rc, QCoreApplication::translate("Database", "the aggregate rows"));
             return -1;
         }
         inserted += sqlite3_changes(m_db);
@@ -1674,7 +1758,7 @@ qint64 Database::insertAggregates(const QList<AggregateRecord> &aggregates)
 bool Database::insertEventLocked(const EventRecord &e, qint64 *inserted)
 {
     if (e.type.isEmpty() || e.tsMs <= 0)
-        return failText(tx("An event needs a type and a time."));
+        return failText(QCoreApplication::translate("Database", "An event needs a type and a time."));
     Stmt s = prepare("INSERT OR IGNORE INTO events(ts_ms, type, description, grp, host_id, relay_id) "
                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     if (!s)
@@ -1687,7 +1771,7 @@ bool Database::insertEventLocked(const EventRecord &e, qint64 *inserted)
     s.bindId(6, e.relayId);
     const int rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("the event '%1'").arg(e.type));
+        return fail(rc, QCoreApplication::translate("Database", "the event '%1'").arg(e.type));
     *inserted += sqlite3_changes(m_db);
     return true;
 }
@@ -1712,7 +1796,8 @@ qint64 Database::insertEvents(const QList<EventRecord> &events)
 bool Database::insertDiagnosticsLocked(const HostDiagnosticsRecord &d, qint64 *inserted)
 {
     if (d.server.isEmpty() || d.tsMs <= 0)
-        return failText(tx("Host diagnostics need a server and a time."));
+        return failText(
+            QCoreApplication::translate("Database", "Host diagnostics need a server and a time."));
     Stmt s = prepare(
         "INSERT OR IGNORE INTO host_diagnostics(host_id, server, ts_ms, hostname, kernel, os_release, "
         "tor_version, allocator, mem_total_kb, mem_available_kb, cached_kb, swap_total_kb, "
@@ -1737,7 +1822,7 @@ bool Database::insertDiagnosticsLocked(const HostDiagnosticsRecord &d, qint64 *i
     s.bind(15, d.relayCount);
     const int rc = s.step();
     if (rc != SQLITE_DONE)
-        return fail(rc, tx("the host diagnostics"));
+        return fail(rc, QCoreApplication::translate("Database", "the host diagnostics"));
     *inserted += sqlite3_changes(m_db);
     return true;
 }
@@ -1778,7 +1863,7 @@ Id Database::appendDeployLog(const DeployLogRecord &e)
     s.bind(8, e.ok);
     const int rc = s.step();
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("the deploy log entry"));
+        fail(rc, QCoreApplication::translate("Database", "the deploy log entry"));
         return 0;
     }
     return sqlite3_last_insert_rowid(m_db);
@@ -1789,12 +1874,14 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
     if (!checkOpen())
         return false;
     if (p.hostId <= 0 || p.tsMs <= 0)
-        return failText(tx("A poll needs a host and a time; nothing from it was stored."));
+        return failText(QCoreApplication::translate(
+            "Database", "A poll needs a host and a time; nothing from it was stored."));
     if (!p.relays.isEmpty() && p.relays.size() != p.samples.size())
-        return failText(tx("A poll lists %1 relays but %2 samples; nothing from it was stored.")
+        return failText(QCoreApplication::translate(
+                            "Database", "A poll lists %1 relays but %2 samples; nothing from it was stored.")
                             .arg(p.relays.size())
                             .arg(p.samples.size()));
-    const QString what = tx("this poll");
+    const QString what = QCoreApplication::translate("Database", "this poll");
     auto failed = [&] {
         reword(what);
         return false;
@@ -1825,6 +1912,19 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
         r.pollId = sqlite3_last_insert_rowid(m_db);
     }
 
+    QString hostName; // looked up once per poll, not once per relay
+    if (!p.relays.isEmpty() || (p.diagnostics && p.diagnostics->server.isEmpty())) {
+        const auto h = host(p.hostId);
+        if (!h) {
+            if (m_lastError.isEmpty())
+                failText(QCoreApplication::translate(
+                             "Database",
+                             "A poll names host id %1, which does not exist; nothing from it was stored.")
+                             .arg(p.hostId));
+            return failed();
+        }
+        hostName = h->name;
+    }
     QList<SampleRecord> samples = p.samples;
     r.relayIds.reserve(samples.size());
     for (qsizetype i = 0; i < samples.size(); ++i) {
@@ -1832,6 +1932,8 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
             RelayRecord relay = p.relays.at(i);
             if (relay.hostId == 0)
                 relay.hostId = p.hostId;
+            if (relay.server.isEmpty() && relay.hostId == p.hostId)
+                relay.server = hostName;
             const Id id = resolveRelayLocked(relay);
             if (id == 0)
                 return failed();
@@ -1852,14 +1954,18 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
             d.hostId = p.hostId;
         if (d.tsMs == 0)
             d.tsMs = p.tsMs;
-        if (d.server.isEmpty()) {
+        if (d.server.isEmpty() && d.hostId == p.hostId) {
+            d.server = hostName;
+        } else if (d.server.isEmpty()) {
             const auto h = host(d.hostId);
-            if (!h)
-                return m_lastError.isEmpty()
-                    ? failText(tx("A poll names host id %1, which does not exist; nothing "
-                                  "from it was stored.")
-                                   .arg(d.hostId))
-                    : failed();
+            if (!h) {
+                if (m_lastError.isEmpty())
+                    failText(QCoreApplication::translate("Database",
+                                                         "The diagnostics of a poll name host id %1, "
+                                                         "which does not exist; nothing from it was stored.")
+                                 .arg(d.hostId));
+                return failed();
+            }
             d.server = h->name;
         }
         qint64 ignored = 0;
@@ -1930,7 +2036,7 @@ QList<SampleRecord> Database::samples(const QList<Id> &relayIds, qint64 fromMs, 
         while ((rc = s.step()) == SQLITE_ROW)
             reader.read(s, out);
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("reading the series"));
+            fail(rc, QCoreApplication::translate("Database", "reading the series"));
             return {};
         }
         return out;
@@ -1951,9 +2057,11 @@ QList<SampleRecord> Database::samples(const QList<Id> &relayIds, qint64 fromMs, 
             reader.read(s, out);
         s.reset();
         if (rc != SQLITE_DONE) {
-            fail(rc, tx("reading the series"));
+            fail(rc, QCoreApplication::translate("Database", "reading the series"));
             return {};
         }
+        if (id == ids.first() && ids.size() > 1) // relays of a group are sampled alike
+            out.reserve(out.size() * ids.size() + 16);
     }
     return out;
 }
@@ -1986,7 +2094,7 @@ Snapshot Database::snapshotAtOrBefore(qint64 tsMs, const QList<Id> &relayIds)
             reader.read(s, snap.samples);
     }
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("reading the snapshot"));
+        fail(rc, QCoreApplication::translate("Database", "reading the snapshot"));
         return {};
     }
     snap.tsMs = t;
@@ -2009,7 +2117,7 @@ QList<qint64> Database::sampleTimes(qint64 fromMs, qint64 toMs)
         s.bind(1, next);
         const int rc = s.step();
         if (rc != SQLITE_ROW) {
-            fail(rc, tx("reading the sample times"));
+            fail(rc, QCoreApplication::translate("Database", "reading the sample times"));
             return {};
         }
         const qint64 t = s.i64(0);
@@ -2041,7 +2149,7 @@ QList<AggregateRecord> Database::aggregates(const QString &server, qint64 fromMs
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(AggregateRecord { s.text(0), s.i64(1), s.i64(2), s.i64(3), s.i64(4), s.i64(5), s.i64(6) });
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("reading the aggregates"));
+        fail(rc, QCoreApplication::translate("Database", "reading the aggregates"));
         return {};
     }
     return out;
@@ -2062,7 +2170,7 @@ QList<EventRecord> Database::events(qint64 fromMs, qint64 toMs)
     while ((rc = s.step()) == SQLITE_ROW)
         out.append(EventRecord { s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.i64(5), s.i64(6) });
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("reading the events"));
+        fail(rc, QCoreApplication::translate("Database", "reading the events"));
         return {};
     }
     return out;
@@ -2104,7 +2212,7 @@ QList<HostDiagnosticsRecord> Database::diagnostics(const QString &server, qint64
         out.append(d);
     }
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("reading the host diagnostics"));
+        fail(rc, QCoreApplication::translate("Database", "reading the host diagnostics"));
         return {};
     }
     return out;
@@ -2127,7 +2235,7 @@ QList<DeployLogRecord> Database::deployLog(qint64 fromMs, qint64 toMs)
         out.append(DeployLogRecord { s.i64(0), s.i64(1), s.i64(2), s.i64(3), s.i64(4), s.text(5), s.text(6),
                                      s.text(7), s.i64(8) != 0 });
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("reading the deploy log"));
+        fail(rc, QCoreApplication::translate("Database", "reading the deploy log"));
         return {};
     }
     return out;
@@ -2146,7 +2254,7 @@ std::optional<PollResult> Database::lastPoll(Id hostId)
     if (rc == SQLITE_DONE)
         return std::nullopt;
     if (rc != SQLITE_ROW) {
-        fail(rc, tx("reading the last poll"));
+        fail(rc, QCoreApplication::translate("Database", "reading the last poll"));
         return std::nullopt;
     }
     PollResult r;
@@ -2175,7 +2283,7 @@ DatabaseCounts Database::counts()
         return c;
     const int rc = s.step();
     if (rc != SQLITE_ROW) {
-        fail(rc, tx("counting the rows"));
+        fail(rc, QCoreApplication::translate("Database", "counting the rows"));
         return c;
     }
     c.hosts = s.i64(0);
@@ -2200,12 +2308,15 @@ bool Database::backupTo(const QString &targetPath)
     QFileInfo info(targetPath);
     if (info.exists())
         return failText(
-            tx("%1 already exists; a backup never overwrites a file. Choose a new name.").arg(target));
+            QCoreApplication::translate(
+                "Database", "%1 already exists; a backup never overwrites a file. Choose a new name.")
+                .arg(target));
     if (info.absoluteFilePath() == QFileInfo(m_path).absoluteFilePath())
-        return failText(tx("A database cannot be backed up onto itself."));
-    if (!QDir().mkpath(info.absolutePath()))
         return failText(
-            tx("The folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+            QCoreApplication::translate("Database", "A database cannot be backed up onto itself."));
+    if (!QDir().mkpath(info.absolutePath()))
+        return failText(QCoreApplication::translate("Database", "The folder %1 cannot be created.")
+                            .arg(QDir::toNativeSeparators(info.absolutePath())));
 
     sqlite3 *dest = nullptr;
     int rc = sqlite3_open_v2(QFile::encodeName(targetPath).constData(), &dest,
@@ -2223,13 +2334,13 @@ bool Database::backupTo(const QString &targetPath)
         return false;
     };
     if (rc != SQLITE_OK)
-        return cleanup(
-            tx("The backup %1 cannot be created: %2.").arg(target, QString::fromUtf8(sqlite3_errstr(rc))));
+        return cleanup(QCoreApplication::translate("Database", "The backup %1 cannot be created: %2.")
+                           .arg(target, QString::fromUtf8(sqlite3_errstr(rc))));
     sqlite3_busy_timeout(dest, m_busyTimeoutMs);
     sqlite3_backup *b = sqlite3_backup_init(dest, "main", m_db, "main");
     if (!b)
-        return cleanup(
-            tx("The backup %1 cannot be started: %2.").arg(target, QString::fromUtf8(sqlite3_errmsg(dest))));
+        return cleanup(QCoreApplication::translate("Database", "The backup %1 cannot be started: %2.")
+                           .arg(target, QString::fromUtf8(sqlite3_errmsg(dest))));
     // All pages in one step: one consistent read snapshot (WAL lets writers go on meanwhile).
     int tries = 0;
     do {
@@ -2244,17 +2355,22 @@ bool Database::backupTo(const QString &targetPath)
     if (rc != SQLITE_DONE) {
         const bool full = (rc & 0xff) == SQLITE_FULL || sqlite3_system_errno(dest) == ENOSPC;
         return cleanup(
-            full ? tx("The disk holding %1 is full; the backup was not made and the incomplete copy "
-                      "was removed.")
+            full ? QCoreApplication::translate(
+                       "Database",
+                       "The disk holding %1 is full; the backup was not made and the incomplete copy "
+                       "was removed.")
                        .arg(target)
-                 : tx("The backup to %1 failed (%2); the incomplete copy was removed.")
+                 : QCoreApplication::translate(
+                       "Database", "The backup to %1 failed (%2); the incomplete copy was removed.")
                        .arg(target, QString::fromUtf8(sqlite3_errstr(rc))));
     }
     rc = sqlite3_close_v2(dest);
     dest = nullptr;
     if (rc != SQLITE_OK)
-        return cleanup(tx("The backup to %1 failed while closing (%2); the incomplete copy was removed.")
-                           .arg(target, QString::fromUtf8(sqlite3_errstr(rc))));
+        return cleanup(
+            QCoreApplication::translate(
+                "Database", "The backup to %1 failed while closing (%2); the incomplete copy was removed.")
+                .arg(target, QString::fromUtf8(sqlite3_errstr(rc))));
     return true;
 }
 
@@ -2270,7 +2386,7 @@ QString Database::integrityCheck(bool quick)
     while ((rc = s.step()) == SQLITE_ROW)
         lines << s.text(0);
     if (rc != SQLITE_DONE) {
-        fail(rc, tx("the integrity check"));
+        fail(rc, QCoreApplication::translate("Database", "the integrity check"));
         return m_lastError;
     }
     return lines.join(QLatin1Char('\n'));

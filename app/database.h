@@ -145,10 +145,22 @@ public:
     bool isOpen() const { return m_db != nullptr; }
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
+    // The SQLite (extended) result code behind lastError(), 0 when the error is not SQLite's.
+    int lastErrorCode() const { return m_lastRc; }
+    bool lastErrorWasBusy() const { return (m_lastRc & 0xff) == 5 /* SQLITE_BUSY */; }
     // user_version of the open file (== schemaVersion() after a successful open).
     int fileSchemaVersion();
     // Busy timeout in ms (default 5000): how long a writer waits for another one.
     void setBusyTimeout(int ms);
+
+    // WAL checkpoints copy the log back into the file and fsync: the slow part of a commit.
+    // Automatic (SQLite's default): the commit that crosses 1000 log pages does it. Manual: commits
+    // never do; the owner calls checkpointIfDue() when idle (the Store's writer does, between
+    // writes), keeping checkpoints out of the poll latency.
+    enum class CheckpointMode { Automatic, Manual };
+    void setCheckpointMode(CheckpointMode mode);
+    int walPages() const { return m_walPages; } // log size after the last commit (Manual mode)
+    bool checkpointIfDue(int minPages = 1000); // PASSIVE: never waits for readers
 
     // --- hosts ---------------------------------------------------------------------------
     Id upsertHost(const HostRecord &host); // by name; updates target and note; returns id (0 on error)
@@ -266,6 +278,8 @@ private:
     bool m_lastNoSpace = false;
     std::unique_ptr<Cache> m_cache;
     int m_busyTimeoutMs = 5000;
+    int m_walPages = 0;
+    CheckpointMode m_checkpointMode = CheckpointMode::Automatic;
 };
 
 } // namespace alloclab

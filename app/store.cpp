@@ -3,13 +3,21 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <atomic>
+
 namespace alloclab {
 
 // Lives on one of the store's threads and owns that thread's connection.
 class StoreWorker : public QObject
 {
 public:
+    StoreWorker(bool writer)
+    {
+        if (writer)
+            db.setCheckpointMode(Database::CheckpointMode::Manual);
+    }
     Database db;
+    std::atomic<int> pending { 0 };
 };
 
 Store::Store(QObject *parent)
@@ -20,8 +28,8 @@ Store::Store(QObject *parent)
     m_readerThread = new QThread(this);
     m_writerThread->setObjectName(QStringLiteral("alloclab-store-writer"));
     m_readerThread->setObjectName(QStringLiteral("alloclab-store-reader"));
-    m_writer = new StoreWorker;
-    m_reader = new StoreWorker;
+    m_writer = new StoreWorker(true);
+    m_reader = new StoreWorker(false);
     m_writer->moveToThread(m_writerThread);
     m_reader->moveToThread(m_readerThread);
     m_writerThread->start();
@@ -47,8 +55,21 @@ Store::~Store()
 void Store::post(bool write, std::function<void(Database &)> job)
 {
     StoreWorker *w = write ? m_writer : m_reader;
+    if (!write) {
+        QMetaObject::invokeMethod(
+            w, [w, job = std::move(job)]() { job(w->db); }, Qt::QueuedConnection);
+        return;
+    }
+    // Checkpoint only when no other write waits: it never adds to a poll's latency.
+    w->pending.fetch_add(1);
     QMetaObject::invokeMethod(
-        w, [w, job = std::move(job)]() { job(w->db); }, Qt::QueuedConnection);
+        w,
+        [w, job = std::move(job)]() {
+            job(w->db);
+            if (w->pending.fetch_sub(1) == 1 && w->db.isOpen())
+                w->db.checkpointIfDue();
+        },
+        Qt::QueuedConnection);
 }
 
 void Store::run(std::function<void(Database &)> job, bool write)
@@ -140,7 +161,12 @@ void Store::writePoll(const PollWrite &poll)
 {
     post(true, [this, poll](Database &db) {
         PollResult result;
-        if (db.insertPoll(poll, &result))
+        bool ok = db.insertPoll(poll, &result);
+        // Another writer (an import chunk, a collector) held the lock past the busy timeout:
+        // try again rather than lose the poll.
+        for (int attempt = 0; !ok && db.lastErrorWasBusy() && attempt < 3; ++attempt)
+            ok = db.insertPoll(poll, &result);
+        if (ok)
             deliver(this, [this, result] { emit pollWritten(result); });
         else
             deliver(this, [this, e = db.lastError()] { emit writeFailed(e); });

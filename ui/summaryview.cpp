@@ -2,6 +2,7 @@
 
 #include "app/database.h"
 #include "app/summaryquery.h"
+#include "models/groupcolors.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -26,14 +27,7 @@ namespace alloclab {
 QColor summaryGroupColor(const QString &letter, const QString &stored)
 {
     const QColor s(stored);
-    if (!stored.isEmpty() && s.isValid())
-        return s;
-    static const char *const okabeIto[]
-        = { "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000" };
-    if (letter.isEmpty())
-        return QColor(QStringLiteral("#808080"));
-    const int i = (letter.at(0).toUpper().unicode() - 'A') % 8;
-    return QColor(QLatin1String(okabeIto[i < 0 ? 0 : i]));
+    return !stored.isEmpty() && s.isValid() ? s : groupColor(letter);
 }
 
 struct SummaryView::Answer {

@@ -83,7 +83,7 @@ private:
     QPushButton *m_rollout;
 };
 
-// One colour per group everywhere (Okabe-Ito, colour-blind safe); the board may override it.
+// The group's stored colour when it has one, else models/groupcolors.h groupColor(letter).
 QColor summaryGroupColor(const QString &letter, const QString &stored = {});
 
 } // namespace alloclab

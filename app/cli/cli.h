@@ -56,5 +56,6 @@ void registerPlaceholderCommands(CommandTable &table);
 void registerStoreCommands(CommandTable &table);
 // import, export, summary (app/cli/cmd_data.cpp).
 void registerDataCommands(CommandTable &table);
+void registerExperimentCommands(CommandTable &table);
 
 } // namespace alloclab::cli

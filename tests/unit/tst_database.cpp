@@ -115,6 +115,65 @@ private Q_SLOTS:
         QCOMPARE(db.allocators().size(), 3);
     }
 
+    void readOnlyFileIsRefused()
+    {
+        // Root writes read-only files, so as root the file lies on a read-only mount instead.
+        const bool root = ::geteuid() == 0;
+        const QString dir = m_dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkpath(dir));
+        const QByteArray dirC = QFile::encodeName(dir);
+        if (root && ::mount("tmpfs", dirC.constData(), "tmpfs", 0, "size=4m") != 0)
+            QSKIP("mounting a tmpfs failed");
+        struct Unmount {
+            QByteArray path;
+            bool active;
+            ~Unmount()
+            {
+                if (active)
+                    ::umount2(path.constData(), MNT_DETACH);
+            }
+        } unmount { dirC, root };
+        const QString path = dir + QStringLiteral("/alloclab.sqlite");
+        {
+            Database db;
+            QVERIFY(db.open(path));
+        }
+        const QByteArray before = fileBytes(path);
+        if (root)
+            QVERIFY(::mount("tmpfs", dirC.constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) == 0);
+        else
+            QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, Database::OpenMode::ExistingOnly, &error));
+        QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+        QCOMPARE(fileBytes(path), before);
+        if (!root)
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    }
+
+    // A writer that holds the lock longer than the busy timeout: the poll fails with a sentence
+    // saying so and leaves nothing behind; once the lock is free the same poll goes in.
+    void busyWriterTimesOut()
+    {
+        const QString path = newPath();
+        Database a;
+        QVERIFY(a.open(path));
+        const Id h = a.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        Database b;
+        QVERIFY(b.open(path, Database::OpenMode::ExistingOnly));
+        b.setBusyTimeout(200);
+        Transaction hold(a);
+        QVERIFY(hold.isActive());
+        QVERIFY(!b.insertPoll(makePoll(h, 1000, 10)));
+        QVERIFY(b.lastErrorWasBusy());
+        QVERIFY2(b.lastError().contains(QStringLiteral("locked")), qPrintable(b.lastError()));
+        QVERIFY(!b.inTransaction());
+        hold.rollback();
+        QVERIFY2(b.insertPoll(makePoll(h, 1000, 10)), qPrintable(b.lastError()));
+        QCOMPARE(a.counts().samples, 10);
+    }
+
     void existingOnlyRefusesMissingFile()
     {
         const QString path = newPath();
@@ -778,6 +837,28 @@ private Q_SLOTS:
         QVERIFY(!db.backupTo(target));
         QVERIFY(db.lastError().contains(QStringLiteral("already exists")));
         QCOMPARE(fileBytes(target), before);
+    }
+
+    void manualCheckpoints()
+    {
+        const QString path = newPath();
+        Database db;
+        db.setCheckpointMode(Database::CheckpointMode::Manual);
+        QVERIFY(db.open(path));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(db.insertPoll(makePoll(h, 1000 + i, 200)));
+        // No commit checkpointed: the log holds every page written since the first poll.
+        QVERIFY2(db.walPages() > 200, qPrintable(QString::number(db.walPages())));
+        const qint64 walBefore = QFileInfo(path + QStringLiteral("-wal")).size();
+        const qint64 fileBefore = QFileInfo(path).size();
+        QVERIFY(db.checkpointIfDue(db.walPages() + 1)); // not due: nothing happens
+        QVERIFY(db.walPages() > 200);
+        QVERIFY(db.checkpointIfDue(1));
+        QCOMPARE(db.walPages(), 0);
+        QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), walBefore); // reused, not truncated
+        QVERIFY(QFileInfo(path).size() > fileBefore); // the pages reached the database file
+        QCOMPARE(db.counts().samples, 20 * 200);
     }
 
     void cliBackup()
