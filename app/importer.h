@@ -19,6 +19,13 @@
 
 namespace alloclab {
 
+// The import dialog's edits of a group: label and allocator for a letter (empty = keep).
+struct GroupOverride {
+    QString letter;
+    QString label;
+    QString allocatorId;
+};
+
 struct ImportOptions {
     QStringList paths; // folders and/or files
     QString server; // for rows without a server column
@@ -26,6 +33,7 @@ struct ImportOptions {
     QString experiment; // default: experiment.json's name, else the folder's name
     // Group files to use where a letter has several (file names or paths).
     QStringList groupFiles;
+    QList<GroupOverride> groupOverrides;
     bool skipBadRows = false;
 };
 

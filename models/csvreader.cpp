@@ -6,6 +6,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace alloclab::csv {
 
 Reader::Reader(QByteArrayView data)
@@ -115,13 +119,31 @@ bool Reader::next()
         } else {
             const char *start = m_pos;
             const char *p = m_pos;
-            // The hot loop: most bytes are neither separators nor line ends.
+            // The hot loop: most bytes are neither separators nor line ends. 16 bytes at a time
+            // where SSE2 is there (every x86-64), the byte loop for the tail.
+#if defined(__SSE2__)
+            const __m128i comma = _mm_set1_epi8(',');
+            const __m128i lf = _mm_set1_epi8('\n');
+            const __m128i cr = _mm_set1_epi8('\r');
+            for (; m_end - p >= 16; p += 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                const int mask = _mm_movemask_epi8(_mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr)));
+                if (mask) {
+                    p += __builtin_ctz(unsigned(mask));
+                    goto fieldEnd;
+                }
+            }
+#endif
             while (p < m_end) {
                 const char c = *p;
                 if (c == ',' || c == '\n' || c == '\r')
                     break;
                 ++p;
             }
+#if defined(__SSE2__)
+        fieldEnd:
+#endif
             m_fields.push_back({ qsizetype(start - m_begin), qsizetype(p - start), false });
             m_pos = p;
         }
@@ -197,6 +219,21 @@ QByteArrayView trimmed(QByteArrayView text)
 
 bool parseInt(QByteArrayView text, qint64 *value)
 {
+    // The common case, plain digits that cannot overflow, without the general machinery.
+    if (text.size() > 0 && text.size() <= 18) {
+        qint64 v = 0;
+        qsizetype i = 0;
+        for (; i < text.size(); ++i) {
+            const unsigned d = unsigned(text[i]) - unsigned('0');
+            if (d > 9)
+                break;
+            v = v * 10 + qint64(d);
+        }
+        if (i == text.size()) {
+            *value = v;
+            return true;
+        }
+    }
     text = trimmed(text);
     if (text.isEmpty())
         return false;

@@ -143,11 +143,34 @@ bool isHex40(QByteArrayView v)
 {
     if (v.size() != 40)
         return false;
+    unsigned bad = 0; // branch-free: this runs once per relay row
     for (const char c : v) {
-        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f')))
+        const unsigned u = unsigned(uchar(c));
+        const unsigned l = u | 0x20; // lower-case letters
+        bad |= unsigned(u - '0' > 9) & unsigned(l - 'a' > 5);
+    }
+    return !bad;
+}
+
+// "12", "2.93": valid for frag_ratio without converting (the value is not stored).
+bool isPlainDecimal(QByteArrayView v)
+{
+    qsizetype i = 0;
+    const qsizetype n = v.size();
+    qsizetype digits = 0;
+    while (i < n && unsigned(v[i]) - unsigned('0') <= 9)
+        ++i, ++digits;
+    if (digits == 0)
+        return false;
+    if (i < n && v[i] == '.') {
+        ++i;
+        qsizetype frac = 0;
+        while (i < n && unsigned(v[i]) - unsigned('0') <= 9)
+            ++i, ++frac;
+        if (frac == 0)
             return false;
     }
-    return true;
+    return i == n;
 }
 
 bool isNickname(QByteArrayView v)
@@ -325,6 +348,39 @@ QByteArray formatTimestamp(qint64 ms, const QTimeZone &zone, bool withOffset)
 
 Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
 {
+    // Snapshots list the relays in the same order every time: guess the relay that followed the
+    // previous one last time and confirm it byte for byte. Only rows with a fingerprint take
+    // this path, because their mapping never changes once made (a name-only mapping can).
+    if (!fingerprint.isEmpty() && m_prev >= 0 && size_t(m_prev) < m_next.size()) {
+        const Id guess = m_next[size_t(m_prev)];
+        if (guess > 0) {
+            const Seen &s = m_seen[size_t(guess)];
+            if (QByteArrayView(s.fingerprint) == fingerprint && QByteArrayView(s.nickname) == nickname
+                && QByteArrayView(s.server) == server) {
+                m_prev = guess;
+                return guess;
+            }
+        }
+    }
+    const Id id = resolveSlow(server, fingerprint, nickname);
+    if (m_seen.size() <= size_t(id)) {
+        m_seen.resize(size_t(id) + 1);
+        m_next.resize(size_t(id) + 1, 0);
+    }
+    if (!fingerprint.isEmpty()) {
+        Seen &s = m_seen[size_t(id)];
+        s.fingerprint.assign(fingerprint.data(), size_t(fingerprint.size()));
+        s.nickname.assign(nickname.data(), size_t(nickname.size()));
+        s.server.assign(server.data(), size_t(server.size()));
+    }
+    if (m_prev >= 0)
+        m_next[size_t(m_prev)] = id;
+    m_prev = id;
+    return id;
+}
+
+Id RelayIndex::resolveSlow(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
+{
     m_key.assign(server.data(), size_t(server.size()));
     m_key.push_back('\n');
     m_key.append(nickname.data(), size_t(nickname.size()));
@@ -477,7 +533,7 @@ MemoryParser::Row MemoryParser::next()
         if (m_cFrag >= 0) {
             const QByteArrayView f = m_reader.field(m_cFrag);
             double d;
-            if (!csv::trimmed(f).isEmpty() && !csv::parseDouble(f, &d))
+            if (!f.isEmpty() && !isPlainDecimal(f) && !csv::trimmed(f).isEmpty() && !csv::parseDouble(f, &d))
                 return fail(
                     QCoreApplication::translate("TorUtils", "expected a number in frag_ratio, got '%1'")
                         .arg(echo(f)));

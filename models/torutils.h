@@ -16,6 +16,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace alloclab::torutils {
 
@@ -81,6 +82,13 @@ public:
     const QList<RelayRecord> &relays() const { return m_relays; }
 
 private:
+    Id resolveSlow(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname);
+    struct Seen { // the raw fields a relay was last resolved from (fingerprint rows only)
+        std::string server, fingerprint, nickname;
+    };
+    std::vector<Seen> m_seen; // by local id
+    std::vector<Id> m_next; // by local id: the relay that followed it last time
+    Id m_prev = -1;
     QList<RelayRecord> m_relays;
     std::unordered_map<std::string, Id> m_byFingerprint;
     std::unordered_map<std::string, Id> m_byName; // server '\n' nickname
