@@ -65,6 +65,9 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- 1. every host: M active relays, users, offline network
+check "fence: a 10.200 address without a host is blackholed here" \
+  sh -c 'ip route get 10.200.254.2 2>&1 | grep -qv "via"'
+check "fence: blackhole route for 10.200.0.0/16 is present" sh -c 'ip route show type blackhole | grep -q "10.200.0.0/16"'
 for ((h = 1; h <= HOSTS; h++)); do
   n=lab$h
   c=$(relay_count "$n")
