@@ -97,6 +97,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     CommandTable table;
     registerPlaceholderCommands(table);
+    registerStoreCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;

@@ -52,5 +52,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 // Each command family registers itself here; a family that is not built yet answers
 // "not implemented yet" with exit status 1.
 void registerPlaceholderCommands(CommandTable &table);
+// backup (app/cli/cmd_store.cpp)
+void registerStoreCommands(CommandTable &table);
 
 } // namespace alloclab::cli
