@@ -98,6 +98,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     CommandTable table;
     registerPlaceholderCommands(table);
     registerStoreCommands(table);
+    registerDeployCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;

@@ -54,5 +54,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
 void registerPlaceholderCommands(CommandTable &table);
 // backup (app/cli/cmd_store.cpp)
 void registerStoreCommands(CommandTable &table);
+// deploy, rollout, rollback (app/cli/cmd_deploy.cpp).
+void registerDeployCommands(CommandTable &table);
 
 } // namespace alloclab::cli
