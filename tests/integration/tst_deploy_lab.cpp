@@ -280,6 +280,136 @@ private slots:
         QCOMPARE(rootSh(1, QStringLiteral("systemctl is-active tor@%1.service").arg(inst.at(0))),
                  QStringLiteral("active"));
     }
+    void abortMidRolloutThenResume()
+    {
+        const QStringList inst = instances(1);
+        QList<DeployRelayInput> in;
+        for (const QString &i : inst)
+            in << input(1, i, kJe);
+        DeployOptions opt;
+        opt.batchSize = 3;
+        Deployer d;
+        d.setSshConfig(labenv::sshConfig());
+        d.setExecutorOptions(fastOptions());
+        int verified = 0;
+        connect(&d, &Deployer::relayStateChanged, &d,
+                [&](const QString &, const QString &, int state, const QString &) {
+                    // The canary and one relay of the second batch are done: batch 2 is in flight.
+                    if (RelayDeployState(state) == RelayDeployState::VerifiedNew && ++verified == 2)
+                        d.abort();
+                });
+        const DeployReport rep = run(d, in, opt);
+        QVERIFY(rep.aborted);
+        int newCount = 0, oldCount = 0;
+        for (const RelayReport &r : relaysOf(rep)) {
+            const bool dropIn = hasDropIn(1, r.instance);
+            const QString l = loaded(1, r.instance);
+            if (r.state == RelayDeployState::VerifiedNew) {
+                ++newCount;
+                QVERIFY(dropIn);
+                QCOMPARE(l, kJe);
+            } else {
+                QCOMPARE(r.state, RelayDeployState::NotStarted);
+                ++oldCount;
+                QVERIFY(!dropIn);
+                QCOMPARE(l, QStringLiteral("glibc"));
+            }
+        }
+        QCOMPARE(newCount, 4); // canary + the whole batch in flight
+        QCOMPARE(oldCount, 6);
+        // Resume: a new run re-reads every relay and completes the rest.
+        Deployer d2;
+        d2.setSshConfig(labenv::sshConfig());
+        d2.setExecutorOptions(fastOptions());
+        DeployPlan plan;
+        const DeployReport rep2 = run(d2, in, opt, &plan);
+        QCOMPARE(plan.changeCount(), 6);
+        QVERIFY2(rep2.ok(), qPrintable(rep2.summary()));
+        for (const QString &i : inst)
+            QCOMPARE(loaded(1, i), kJe);
+    }
+
+    void sshdStoppedMidRolloutThenResume()
+    {
+        const QStringList inst = instances(2);
+        QList<DeployRelayInput> in;
+        for (const QString &i : inst)
+            in << input(2, i, kMi);
+        DeployOptions opt;
+        opt.batchSize = 3;
+        Deployer d;
+        d.setSshConfig(labenv::sshConfig());
+        ExecutorOptions eo = fastOptions();
+        eo.reconnectMs = 5000;
+        d.setExecutorOptions(eo);
+        bool stopped = false;
+        QString faultError;
+        connect(&d, &Deployer::relayStateChanged, &d,
+                [&](const QString &, const QString &, int state, const QString &) {
+                    if (!stopped && RelayDeployState(state) == RelayDeployState::VerifiedNew) {
+                        stopped = true;
+                        if (labenv::run({ QStringLiteral("fault"), QStringLiteral("lab2"),
+                                          QStringLiteral("sshd-stop") },
+                                        &faultError)
+                                .isNull())
+                            qWarning("%s", qPrintable(faultError));
+                    }
+                });
+        const DeployReport rep = run(d, in, opt);
+        QVERIFY(stopped);
+        QVERIFY2(
+            !labenv::run({ QStringLiteral("fault"), QStringLiteral("lab2"), QStringLiteral("sshd-start") },
+                         &faultError)
+                 .isNull(),
+            qPrintable(faultError));
+        QTRY_VERIFY_WITH_TIMEOUT(labenv::hostUp(2), 30000);
+        qInfo("after sshd-stop: %s", qPrintable(rep.summary()));
+        // Every relay is verified old or verified new: its drop-in and its process agree.
+        for (const QString &i : inst) {
+            const bool dropIn = hasDropIn(2, i);
+            const QString l = loaded(2, i);
+            QVERIFY2(dropIn ? l == QLatin1String("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2.0")
+                            : l == QLatin1String("glibc"),
+                     qPrintable(i + QLatin1Char(' ') + l));
+        }
+        Deployer d2;
+        d2.setSshConfig(labenv::sshConfig());
+        d2.setExecutorOptions(fastOptions());
+        const DeployReport rep2 = run(d2, in, opt);
+        QVERIFY2(rep2.ok(), qPrintable(rep2.summary()));
+        for (const QString &i : inst)
+            QCOMPARE(loaded(2, i), QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2.0"));
+    }
+
+    void slowRestartsStillVerify()
+    {
+        QString err;
+        QVERIFY2(!labenv::run({ QStringLiteral("fault"), QStringLiteral("lab1"),
+                                QStringLiteral("slow-restarts"), QStringLiteral("on") },
+                              &err, 120000)
+                      .isNull(),
+                 qPrintable(err));
+        const QStringList inst = instances(1).mid(0, 2);
+        QList<DeployRelayInput> in;
+        for (const QString &i : inst)
+            in << input(1, i, kCustom);
+        Deployer d;
+        d.setSshConfig(labenv::sshConfig());
+        ExecutorOptions eo = fastOptions();
+        eo.restartTimeoutMs = 120000; // a real relay takes ~30 s to stop
+        d.setExecutorOptions(eo);
+        const DeployReport rep = run(d, in, {});
+        const QString summary = rep.summary();
+        restoreLab(1);
+        labenv::run({ QStringLiteral("fault"), QStringLiteral("lab1"), QStringLiteral("slow-restarts"),
+                      QStringLiteral("off") },
+                    &err, 120000);
+        QVERIFY2(rep.ok(), qPrintable(summary));
+        for (const RelayReport &r : relaysOf(rep)) {
+            QCOMPARE(r.state, RelayDeployState::VerifiedNew);
+            QVERIFY(r.pidAfter != r.pidBefore && r.pidAfter > 0);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeployLab)
