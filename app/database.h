@@ -128,8 +128,12 @@ public:
     // The schema version this build writes (PRAGMA user_version). Older files are migrated
     // forward step by step on open; newer ones are refused.
     static int schemaVersion();
+    // The SQL of the forward step to toVersion (1..schemaVersion()), frozen once released:
+    // tests build old files with it.
+    static QString migrationSql(int toVersion);
     // PRAGMA application_id of AllocLab files ("AlLb").
     static constexpr int ApplicationId = 0x416C4C62;
+    class Stmt; // internal statement wrapper
 
     Database();
     ~Database();
@@ -235,24 +239,31 @@ public:
 
 private:
     friend class Transaction;
-    class Stmt;
     struct Cache;
 
-    sqlite3_stmt *prepare(const char *sql); // cached, reset before reuse
-    bool setError(int rc, const QString &what);
-    void setErrorText(const QString &text) { m_lastError = text; }
+    Stmt prepare(const char *sql); // cached by the literal's address
+    Stmt prepareOnce(const QString &sql); // not cached (dynamic SQL)
+    bool checkOpen();
+    bool fail(int rc, const QString &what);
+    void reword(const QString &what); // the last SQLite failure, told about `what`
+    QString describe(const QString &what) const;
+    bool failText(const QString &text);
     bool begin();
     bool commit();
     void rollback();
-    bool validateBeforeWrite(QString *error);
     bool migrate(QString *error);
-    bool seedAllocators();
     Id resolveRelayLocked(const RelayRecord &relay);
-    qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId);
+    qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId, qint64 defaultTsMs);
+    bool insertEventLocked(const EventRecord &event, qint64 *inserted);
+    bool insertDiagnosticsLocked(const HostDiagnosticsRecord &diag, qint64 *inserted);
+    qint64 scalar(const char *sql, qint64 arg, bool *ok);
 
     sqlite3 *m_db = nullptr;
     QString m_path;
     QString m_lastError;
+    int m_lastRc = 0;
+    QString m_lastDetail;
+    bool m_lastNoSpace = false;
     std::unique_ptr<Cache> m_cache;
     int m_busyTimeoutMs = 5000;
 };

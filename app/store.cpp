@@ -30,9 +30,13 @@ Store::Store(QObject *parent)
 
 Store::~Store()
 {
-    // Queued work (a poll in flight) completes: quit() lets the event loop drain first.
-    m_writerThread->quit();
-    m_readerThread->quit();
+    // Everything already queued (a poll in flight) runs first: the quit is queued behind it.
+    QThread *writer = m_writerThread;
+    QThread *reader = m_readerThread;
+    QMetaObject::invokeMethod(
+        m_writer, [writer] { writer->quit(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_reader, [reader] { reader->quit(); }, Qt::QueuedConnection);
     m_writerThread->wait();
     m_readerThread->wait();
     // The threads are gone, so closing the connections here cannot race with them.
@@ -59,6 +63,12 @@ void Store::onOpened(const QString &path, int version)
     emit opened(path, version);
 }
 
+void Store::onOpenFailed(const QString &message)
+{
+    m_open = false;
+    emit openFailed(message);
+}
+
 void Store::onClosed()
 {
     m_open = false;
@@ -72,8 +82,15 @@ void Store::open(const QString &path, Database::OpenMode mode)
         db.close();
         QString error;
         if (!db.open(path, mode, &error)) {
+            // Leave no half-open store behind: the reader may still hold a previous file.
             QMetaObject::invokeMethod(
-                this, [this, error] { emit openFailed(error); }, Qt::QueuedConnection);
+                reader,
+                [this, reader, error] {
+                    reader->db.close();
+                    QMetaObject::invokeMethod(
+                        this, [this, error] { onOpenFailed(error); }, Qt::QueuedConnection);
+                },
+                Qt::QueuedConnection);
             return;
         }
         const int version = db.fileSchemaVersion();
@@ -85,7 +102,7 @@ void Store::open(const QString &path, Database::OpenMode mode)
                 QString error;
                 if (!reader->db.open(path, Database::OpenMode::ExistingOnly, &error)) {
                     QMetaObject::invokeMethod(
-                        this, [this, error] { emit openFailed(error); }, Qt::QueuedConnection);
+                        this, [this, error] { onOpenFailed(error); }, Qt::QueuedConnection);
                     return;
                 }
                 QMetaObject::invokeMethod(

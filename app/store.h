@@ -6,6 +6,8 @@
 // poll and a poll never stalls a chart (WAL lets both run at once).
 //
 // Results of queries carry the caller's generation number; the caller drops stale ones.
+// Writes and queries run on different threads: a query sees a write once its answer
+// (pollWritten, hostSaved, ...) has arrived, not merely because it was asked for later.
 
 #include "app/database.h"
 
@@ -88,6 +90,7 @@ signals:
 private:
     void post(bool write, std::function<void(Database &)> job);
     void onOpened(const QString &path, int version);
+    void onOpenFailed(const QString &message);
     void onClosed();
 
     QThread *m_writerThread = nullptr;

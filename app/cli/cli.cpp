@@ -99,6 +99,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     registerPlaceholderCommands(table);
     registerStoreCommands(table);
     registerDeployCommands(table);
+    registerDataCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;

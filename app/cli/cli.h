@@ -56,5 +56,7 @@ void registerPlaceholderCommands(CommandTable &table);
 void registerStoreCommands(CommandTable &table);
 // deploy, rollout, rollback (app/cli/cmd_deploy.cpp).
 void registerDeployCommands(CommandTable &table);
+// import, export, summary (app/cli/cmd_data.cpp).
+void registerDataCommands(CommandTable &table);
 
 } // namespace alloclab::cli

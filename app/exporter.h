@@ -1,0 +1,35 @@
+#pragma once
+
+// Writes the store back out in the TorUtils formats, so the original Python tools (and our
+// importer) read it: memory.csv, events.csv, diagnostics.csv, groups/group_<L>_<label>.txt and
+// experiment.json. Each file is written atomically (QSaveFile).
+
+#include "app/database.h"
+
+#include <QStringList>
+#include <QTimeZone>
+
+namespace alloclab {
+
+struct ExportOptions {
+    QString dir;
+    QString experiment; // empty: every relay, no group files
+    qint64 fromMs = 0; // inclusive; 0 = from the start
+    qint64 toMs = 0; // inclusive; 0 = to the end
+    QStringList servers; // empty = every server
+    bool naiveTimes = false; // without offset, in zone (as TorUtils writes them)
+    QTimeZone zone = QTimeZone::utc();
+};
+
+struct ExportReport {
+    qint64 samples = 0;
+    qint64 aggregates = 0;
+    qint64 events = 0;
+    qint64 diagnostics = 0;
+    int groups = 0;
+    QStringList files;
+};
+
+bool exportData(Database &db, const ExportOptions &options, ExportReport *report, QString *error);
+
+} // namespace alloclab

@@ -1,0 +1,188 @@
+#include "models/csvreader.h"
+
+#include <QTest>
+
+using namespace alloclab;
+
+using Records = QList<QStringList>;
+
+namespace {
+Records R(std::initializer_list<std::initializer_list<const char *>> rows)
+{
+    Records out;
+    for (const auto &row : rows) {
+        QStringList r;
+        for (const char *f : row)
+            r << QString::fromUtf8(f);
+        out << r;
+    }
+    return out;
+}
+} // namespace
+
+class TestCsvReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void records_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<Records>("expected");
+        QTest::addColumn<QList<qsizetype>>("lines");
+        QTest::addColumn<QString>("error"); // substring of the error on the record after the last good one
+
+        using L = QList<qsizetype>;
+        const QString none;
+        QTest::newRow("empty") << QByteArray() << Records {} << L {} << none;
+        QTest::newRow("bom only") << QByteArray("\xEF\xBB\xBF") << Records {} << L {} << none;
+        QTest::newRow("simple lf") << QByteArray("a,b\n1,2\n") << R({ { "a", "b" }, { "1", "2" } })
+                                   << L { 1, 2 } << none;
+        QTest::newRow("no final newline")
+            << QByteArray("a,b\n1,2") << R({ { "a", "b" }, { "1", "2" } }) << L { 1, 2 } << none;
+        QTest::newRow("crlf and bom") << QByteArray("\xEF\xBB\xBFx,y\r\n1,2\r\n")
+                                      << R({ { "x", "y" }, { "1", "2" } }) << L { 1, 2 } << none;
+        QTest::newRow("lone cr") << QByteArray("a\r1\r") << R({ { "a" }, { "1" } }) << L { 1, 2 } << none;
+        QTest::newRow("blank lines") << QByteArray("\n\r\na\n  \n\t\n1\n\n") << R({ { "a" }, { "1" } })
+                                     << L { 3, 6 } << none;
+        QTest::newRow("empty fields") << QByteArray(",,\n") << R({ { "", "", "" } }) << L { 1 } << none;
+        QTest::newRow("trailing comma at eof") << QByteArray("a,") << R({ { "a", "" } }) << L { 1 } << none;
+        QTest::newRow("quoted comma")
+            << QByteArray("\"a,b\",c\n") << R({ { "a,b", "c" } }) << L { 1 } << none;
+        QTest::newRow("doubled quotes")
+            << QByteArray("\"say \"\"hi\"\"\",x\n") << R({ { "say \"hi\"", "x" } }) << L { 1 } << none;
+        QTest::newRow("only a doubled quote")
+            << QByteArray("\"\"\"\"\n") << R({ { "\"" } }) << L { 1 } << none;
+        QTest::newRow("empty quoted") << QByteArray("\"\",\"\"\n") << R({ { "", "" } }) << L { 1 } << none;
+        QTest::newRow("multi-line field keeps line numbers")
+            << QByteArray("a,\"x\ny\r\nz\"\nb,c\n") << R({ { "a", "x\ny\r\nz" }, { "b", "c" } }) << L { 1, 4 }
+            << none;
+        QTest::newRow("quote inside unquoted")
+            << QByteArray("5\" screen,x\n") << R({ { "5\" screen", "x" } }) << L { 1 } << none;
+        QTest::newRow("utf8") << QByteArray("3.0.1 \xE2\x86\x92 2.0.9,\xC3\xA4\n")
+                              << Records { { QString::fromUtf8("3.0.1 \xE2\x86\x92 2.0.9"),
+                                             QString::fromUtf8("\xC3\xA4") } }
+                              << L { 1 } << none;
+        QTest::newRow("unterminated quote") << QByteArray("a\n\"open,\nstill\n") << R({ { "a" } }) << L { 1 }
+                                            << QStringLiteral("closing quote");
+        QTest::newRow("junk after quote") << QByteArray("a\n\"x\"y,2\n") << R({ { "a" } }) << L { 1 }
+                                          << QStringLiteral("after a closing quote");
+    }
+    void records()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(Records, expected);
+        QFETCH(QList<qsizetype>, lines);
+        QFETCH(QString, error);
+        csv::Reader r(input);
+        Records got;
+        QList<qsizetype> gotLines;
+        while (r.next()) {
+            QStringList rec;
+            for (int i = 0; i < r.size(); ++i)
+                rec << QString::fromUtf8(r.field(i));
+            got << rec;
+            gotLines << r.line();
+        }
+        QCOMPARE(got, expected);
+        QCOMPARE(gotLines, lines);
+        if (error.isEmpty())
+            QVERIFY2(!r.hasError(), qPrintable(r.errorString()));
+        else
+            QVERIFY2(r.errorString().contains(error), qPrintable(r.errorString()));
+        QVERIFY(r.atEnd() || r.hasError());
+    }
+
+    void continuesAfterError()
+    {
+        // A malformed record is reported with its line, then reading goes on.
+        csv::Reader r(QByteArrayView("a\n\"x\"y,2\nb\n"));
+        QVERIFY(r.next());
+        QVERIFY(!r.next());
+        QVERIFY(r.hasError());
+        QCOMPARE(r.line(), 2);
+        QVERIFY(r.next());
+        QCOMPARE(r.field(0), QByteArrayView("b"));
+        QCOMPARE(r.line(), 3);
+        QVERIFY(!r.next());
+        QVERIFY(!r.hasError());
+    }
+
+    void header()
+    {
+        csv::Reader r(QByteArrayView(" Timestamp ,RSS_KB,nickname\n"));
+        QVERIFY(r.next());
+        const csv::Header h(r);
+        QCOMPARE(h.column("timestamp"), 0);
+        QCOMPARE(h.column("rss_kb"), 1);
+        QCOMPARE(h.column("nickname"), 2);
+        QCOMPARE(h.column("group"), -1);
+        QCOMPARE(r.field(7), QByteArrayView()); // out of range is empty, not a crash
+    }
+
+    void numbers_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("value");
+        QTest::newRow("plain") << QByteArray("1048576") << true << qint64(1048576);
+        QTest::newRow("spaces") << QByteArray(" 42 ") << true << qint64(42);
+        QTest::newRow("plus") << QByteArray("+7") << true << qint64(7);
+        QTest::newRow("minus") << QByteArray("-7") << true << qint64(-7);
+        QTest::newRow("plus minus") << QByteArray("+-7") << false << qint64(0);
+        QTest::newRow("empty") << QByteArray("") << false << qint64(0);
+        QTest::newRow("letters") << QByteArray("12ab") << false << qint64(0);
+        QTest::newRow("float") << QByteArray("1.5") << false << qint64(0);
+        QTest::newRow("overflow") << QByteArray("99999999999999999999") << false << qint64(0);
+        QTest::newRow("max") << QByteArray("9223372036854775807") << true
+                             << std::numeric_limits<qint64>::max();
+    }
+    void numbers()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, ok);
+        QFETCH(qint64, value);
+        qint64 v = 0;
+        QCOMPARE(csv::parseInt(text, &v), ok);
+        if (ok)
+            QCOMPARE(v, value);
+    }
+
+    void doubles()
+    {
+        double d = 0;
+        QVERIFY(csv::parseDouble("2.93", &d));
+        QCOMPARE(d, 2.93);
+        QVERIFY(!csv::parseDouble("nan", &d));
+        QVERIFY(!csv::parseDouble("inf", &d));
+        QVERIFY(!csv::parseDouble("1,5", &d));
+    }
+
+    void writeRoundTrip_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("plain") << QStringLiteral("abc");
+        QTest::newRow("comma") << QStringLiteral("a,b");
+        QTest::newRow("quote") << QStringLiteral("say \"hi\"");
+        QTest::newRow("newline") << QStringLiteral("a\nb");
+        QTest::newRow("crlf") << QStringLiteral("a\r\nb");
+        QTest::newRow("edge spaces") << QStringLiteral(" a ");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("leading bom") << QStringLiteral("\uFEFFx"); // found by fuzz_csv
+        QTest::newRow("unicode") << QStringLiteral("3.0.1 \u2192 2.0.9");
+    }
+    void writeRoundTrip()
+    {
+        QFETCH(QString, field);
+        QByteArray out;
+        csv::appendField(out, field.toUtf8());
+        out.append(",end\n");
+        csv::Reader r(out);
+        QVERIFY(r.next());
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(r.field(0).toByteArray(), field.toUtf8()); // bytes: fromUtf8 would drop a BOM
+        QCOMPARE(r.field(1), QByteArrayView("end"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"

@@ -1,0 +1,838 @@
+#include "app/cli/cli.h"
+#include "app/database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <sqlite3.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+using namespace alloclab;
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// Runs SQL on a file with the plain C API, the way an old AllocLab or another program would.
+bool rawExec(const QString &path, const QByteArray &sql)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    char *msg = nullptr;
+    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg);
+    if (rc != SQLITE_OK)
+        qWarning("sqlite: %s", msg);
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+QString fp(char c)
+{
+    return QString(40, QLatin1Char(c));
+}
+
+// A poll of n relays on host (instances r0..r{n-1}), all at ts.
+PollWrite makePoll(Id hostId, qint64 ts, int n, const QString &prefix = QStringLiteral("r"))
+{
+    PollWrite p;
+    p.hostId = hostId;
+    p.tsMs = ts;
+    p.durationMs = 12;
+    for (int i = 0; i < n; ++i) {
+        RelayRecord r;
+        r.instance = prefix + QString::number(i);
+        r.nickname = prefix + QString::number(i);
+        p.relays.append(r);
+        SampleRecord s;
+        s.rssKb = 1000 + i;
+        s.hwmKb = 2000 + i;
+        s.vmsizeKb = 3000 + i;
+        s.pid = 100 + i;
+        s.loadedAllocator = QStringLiteral("libmimalloc.so.2.0");
+        p.samples.append(s);
+    }
+    return p;
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    QString newPath() { return m_dir.filePath(QStringLiteral("db%1/alloclab.sqlite").arg(++m_n)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void createsSchema()
+    {
+        const QString path = newPath();
+        QVERIFY(!QFileInfo::exists(QFileInfo(path).absolutePath()));
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, Database::OpenMode::CreateIfMissing, &error), qPrintable(error));
+        QCOMPARE(db.fileSchemaVersion(), Database::schemaVersion());
+        const auto allocators = db.allocators();
+        QCOMPARE(allocators.size(), 3);
+        QCOMPARE(allocators.at(0).id, QStringLiteral("glibc"));
+        QCOMPARE(allocators.at(0).path, QString());
+        QCOMPARE(allocators.at(1).path, QStringLiteral("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"));
+        QCOMPARE(allocators.at(2).path, QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2"));
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        db.close();
+        // WAL persists in the file header (bytes 18 and 19 are 2).
+        const QByteArray head = fileBytes(path).left(100);
+        QCOMPARE(int(head.at(18)), 2);
+        QCOMPARE(int(head.at(19)), 2);
+        // Reopening changes nothing.
+        QVERIFY(db.open(path, Database::OpenMode::ExistingOnly, &error));
+        QCOMPARE(db.allocators().size(), 3);
+    }
+
+    void existingOnlyRefusesMissingFile()
+    {
+        const QString path = newPath();
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, Database::OpenMode::ExistingOnly, &error));
+        QVERIFY2(error.contains(QStringLiteral("There is no database")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(path));
+    }
+
+    // Each forward step: build a file at the old version with the old DDL, fill it, open it.
+    void migrations_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int v = 0; v < Database::schemaVersion(); ++v)
+            QTest::addRow("v%d->v%d", v, Database::schemaVersion()) << v;
+    }
+    void migrations()
+    {
+        QFETCH(int, from);
+        const QString path = newPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QByteArray sql;
+        for (int v = 1; v <= from; ++v)
+            sql += Database::migrationSql(v).toUtf8();
+        if (from > 0) {
+            sql += "PRAGMA user_version = " + QByteArray::number(from) + ";";
+            sql += "PRAGMA application_id = " + QByteArray::number(Database::ApplicationId) + ";";
+            sql += "INSERT INTO hosts(name, target) VALUES('old', 'lab1');";
+        }
+        QVERIFY(rawExec(path, sql.isEmpty() ? QByteArray("SELECT 1") : sql));
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, Database::OpenMode::ExistingOnly, &error), qPrintable(error));
+        QCOMPARE(db.fileSchemaVersion(), Database::schemaVersion());
+        if (from > 0) {
+            const auto h = db.host(QStringLiteral("old"));
+            QVERIFY(h.has_value());
+            QCOMPARE(h->target, QStringLiteral("lab1"));
+        }
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        // The migrated file works: a poll goes in.
+        const Id host = db.upsertHost(HostRecord { 0, QStringLiteral("lab9"), QStringLiteral("lab9"), {} });
+        QVERIFY(db.insertPoll(makePoll(host, 1000, 3)));
+        QCOMPARE(db.counts().samples, 3);
+    }
+
+    void refusesForeignFiles_data()
+    {
+        QTest::addColumn<QByteArray>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("random bytes") << QByteArray("random") << QStringLiteral("not an AllocLab database");
+        QTest::newRow("text file") << QByteArray("text") << QStringLiteral("not an AllocLab database");
+        QTest::newRow("damaged AllocLab file") << QByteArray("damaged") << QStringLiteral("is damaged");
+        QTest::newRow("another program's SQLite")
+            << QByteArray("foreign") << QStringLiteral("another program");
+        QTest::newRow("newer AllocLab")
+            << QByteArray("newer")
+            << QStringLiteral(
+                   "written by a newer AllocLab (schema %1, this version knows %2); upgrade AllocLab")
+                   .arg(Database::schemaVersion() + 1)
+                   .arg(Database::schemaVersion());
+    }
+    void refusesForeignFiles()
+    {
+        QFETCH(QByteArray, kind);
+        QFETCH(QString, expected);
+        const QString path = newPath();
+        const QString dir = QFileInfo(path).absolutePath();
+        QVERIFY(QDir().mkpath(dir));
+        if (kind == "random") {
+            QByteArray bytes(64 * 1024, Qt::Uninitialized);
+            QRandomGenerator gen(42);
+            gen.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+            QVERIFY(writeFile(path, bytes));
+        } else if (kind == "text") {
+            QVERIFY(writeFile(
+                path, QByteArray("timestamp,server,type\n2025-11-02T14:00:00,go,aggregate\n").repeated(40)));
+        } else if (kind == "foreign") {
+            QVERIFY(rawExec(path, "CREATE TABLE notes(x); INSERT INTO notes VALUES(1);"));
+        } else {
+            {
+                Database db;
+                QVERIFY(db.open(path));
+                const Id host = db.upsertHost(HostRecord { 0, QStringLiteral("h"), QStringLiteral("h"), {} });
+                QVERIFY(db.insertPoll(makePoll(host, 1000, 50)));
+            }
+            if (kind == "newer") {
+                QVERIFY(rawExec(
+                    path, "PRAGMA user_version = " + QByteArray::number(Database::schemaVersion() + 1)));
+            } else {
+                // Garbage over the schema page, behind an intact header.
+                QByteArray bytes = fileBytes(path);
+                QVERIFY(bytes.size() > 4096);
+                for (int i = 100; i < 4096; ++i)
+                    bytes[i] = char((i * 7919) & 0xff);
+                QVERIFY(writeFile(path, bytes));
+            }
+        }
+        const QByteArray before = fileBytes(path);
+        const QStringList filesBefore = QDir(dir).entryList(QDir::Files);
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, Database::OpenMode::CreateIfMissing, &error));
+        qInfo("%s", qPrintable(error));
+        QVERIFY2(error.contains(expected), qPrintable(error));
+        QVERIFY2(error.contains(QFileInfo(path).fileName()), qPrintable(error)); // names the file
+        QVERIFY(!db.isOpen());
+        QCOMPARE(db.lastError(), error);
+        QCOMPARE(fileBytes(path), before);
+        QCOMPARE(QDir(dir).entryList(QDir::Files), filesBefore);
+    }
+
+    void pollIsAtomic_data()
+    {
+        QTest::addColumn<int>("breakAt");
+        QTest::addColumn<QString>("how");
+        QTest::newRow("sample for a relay that does not exist") << 2 << QStringLiteral("fk");
+        QTest::newRow("relay without any identity") << 1 << QStringLiteral("identity");
+        QTest::newRow("sample without a relay id") << 3 << QStringLiteral("norelay");
+        QTest::newRow("event without a type") << -1 << QStringLiteral("event");
+    }
+    void pollIsAtomic()
+    {
+        QFETCH(int, breakAt);
+        QFETCH(QString, how);
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id host = db.upsertHost(HostRecord { 0, QStringLiteral("h"), QStringLiteral("h"), {} });
+        QVERIFY(db.insertPoll(makePoll(host, 1000, 5)));
+        const DatabaseCounts before = db.counts();
+        QCOMPARE(before.samples, 5);
+
+        PollWrite p = makePoll(host, 2000, 5, QStringLiteral("n"));
+        p.diagnostics = HostDiagnosticsRecord {};
+        p.diagnostics->memTotalKb = 1234;
+        p.events.append(EventRecord { 0, 0, QStringLiteral("poll"), QStringLiteral("x"), {}, 0, 0 });
+        if (how == QLatin1String("fk") || how == QLatin1String("norelay")) {
+            // Resolve the relays up front, then poison one sample.
+            QList<SampleRecord> samples = p.samples;
+            for (int i = 0; i < samples.size(); ++i) {
+                RelayRecord r = p.relays.at(i);
+                r.hostId = host;
+                samples[i].relayId = db.resolveRelay(r);
+            }
+            p.relays.clear();
+            samples[breakAt].relayId = how == QLatin1String("fk") ? 999999 : 0;
+            p.samples = samples;
+        } else if (how == QLatin1String("identity")) {
+            p.relays[breakAt] = RelayRecord {};
+        } else {
+            p.events.append(EventRecord { 0, 0, QString(), QStringLiteral("broken"), {}, 0, 0 });
+        }
+        const DatabaseCounts ready = db.counts();
+        QVERIFY(!db.insertPoll(p));
+        QVERIFY(!db.lastError().isEmpty());
+        QVERIFY2(!db.inTransaction(), "the failed poll left a transaction open");
+        QCOMPARE(db.counts(), ready); // nothing of the poll: no poll row, relay, sample, event
+        QVERIFY(db.snapshotAtOrBefore(0).tsMs == 1000);
+        // The next good poll goes in.
+        QVERIFY2(db.insertPoll(makePoll(host, 3000, 5)), qPrintable(db.lastError()));
+        QCOMPARE(db.counts().polls, ready.polls + 1);
+    }
+
+    void idempotentInserts()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id relay
+            = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("x"), {} });
+        QVERIFY(relay > 0);
+        QList<SampleRecord> samples;
+        for (int i = 1; i <= 100; ++i)
+            samples.append(SampleRecord { relay, i * 1000LL, i, i, i, 1, QString() });
+        QCOMPARE(db.insertSamples(samples), 100);
+        QCOMPARE(db.insertSamples(samples), 0);
+        samples.append(SampleRecord { relay, 999000, 1, 1, 1, 1, QString() });
+        QCOMPARE(db.insertSamples(samples), 1);
+        QCOMPARE(db.counts().samples, 101);
+
+        const QList<EventRecord> events {
+            { 0, 1000, QStringLiteral("config_change"), QStringLiteral("mimalloc on"), QStringLiteral("A"), 0,
+              0 },
+            { 0, 1000, QStringLiteral("config_change"), QStringLiteral("mimalloc on"), QStringLiteral("B"), 0,
+              0 },
+            { 0, 2000, QStringLiteral("relay_add"), QStringLiteral("+60"), QString(), 0, 0 },
+        };
+        QCOMPARE(db.insertEvents(events), 3);
+        QCOMPARE(db.insertEvents(events), 0);
+        QCOMPARE(db.events().size(), 3);
+
+        const QList<AggregateRecord> aggs { { QStringLiteral("go"), 1000, 32, 100, 3, 1, 5 },
+                                            { QStringLiteral("go"), 2000, 32, 100, 3, 1, 5 } };
+        QCOMPARE(db.insertAggregates(aggs), 2);
+        QCOMPARE(db.insertAggregates(aggs), 0);
+        QCOMPARE(db.aggregates(QStringLiteral("go")).size(), 2);
+
+        HostDiagnosticsRecord d;
+        d.server = QStringLiteral("go");
+        d.tsMs = 5000;
+        d.memTotalKb = 786961 * 1024LL;
+        QCOMPARE(db.insertDiagnostics({ d }), 1);
+        QCOMPARE(db.insertDiagnostics({ d }), 0);
+        QCOMPARE(db.diagnostics().value(0).memTotalKb, 786961 * 1024LL);
+    }
+
+    // Each row: relays to resolve in order ("host|server|instance|nickname|fingerprint-char"),
+    // the expected class of each (equal numbers = the same relay), the final number of rows.
+    void relayIdentity_data()
+    {
+        QTest::addColumn<QStringList>("inputs");
+        QTest::addColumn<QList<int>>("classes");
+        QTest::addColumn<int>("rows");
+        auto L = [](std::initializer_list<const char *> l) {
+            QStringList out;
+            for (const char *s : l)
+                out << QString::fromLatin1(s);
+            return out;
+        };
+        QTest::newRow("same fingerprint, nickname learned")
+            << L({ "|go||x|A", "|go||y|A" }) << QList<int> { 0, 0 } << 1;
+        QTest::newRow("nickname-only then fingerprint: merge")
+            << L({ "|go||x|", "|go||x|A" }) << QList<int> { 0, 0 } << 1;
+        QTest::newRow("fingerprint then nickname-only: same relay")
+            << L({ "|go||x|A", "|go||x|" }) << QList<int> { 0, 0 } << 1;
+        QTest::newRow("same nickname, other fingerprint: two relays")
+            << L({ "|go||x|A", "|go||x|B" }) << QList<int> { 0, 1 } << 2;
+        QTest::newRow("same nickname on two servers")
+            << L({ "|go||x|", "|co||x|" }) << QList<int> { 0, 1 } << 2;
+        QTest::newRow("host+instance, fingerprint learned")
+            << L({ "h1||i1|x|", "h1||i1|x|A" }) << QList<int> { 0, 0 } << 1;
+        QTest::newRow("instance re-keyed: new relay")
+            << L({ "h1||i1|x|A", "h1||i1|x|B", "h1||i1|x|" }) << QList<int> { 0, 1, 1 } << 2;
+        QTest::newRow("imported by nickname, then probed")
+            << L({ "|h1||x|", "h1||i1|x|A", "|h1||x|" }) << QList<int> { 0, 0, 0 } << 1;
+        QTest::newRow("same instance name on two hosts")
+            << L({ "h1||i1|x|", "h2||i1|x|" }) << QList<int> { 0, 1 } << 2;
+        QTest::newRow("relay moved to another host keeps its identity")
+            << L({ "h1||i1|x|A", "h2||i7|x|A" }) << QList<int> { 0, 0 } << 1;
+        QTest::newRow("lower-case fingerprint is the same")
+            << L({ "|go||x|A", "|go||x|a" }) << QList<int> { 0, 0 } << 1;
+    }
+    void relayIdentity()
+    {
+        QFETCH(QStringList, inputs);
+        QFETCH(QList<int>, classes);
+        QFETCH(int, rows);
+        Database db;
+        QVERIFY(db.open(newPath()));
+        QHash<int, Id> idOfClass;
+        for (int i = 0; i < inputs.size(); ++i) {
+            const QStringList f = inputs.at(i).split(QLatin1Char('|'));
+            RelayRecord r;
+            if (!f.at(0).isEmpty())
+                r.hostId = db.upsertHost(HostRecord { 0, f.at(0), f.at(0), {} });
+            r.server = f.at(1);
+            r.instance = f.at(2);
+            r.nickname = f.at(3);
+            r.fingerprint = f.at(4).isEmpty() ? QString() : fp(f.at(4).at(0).toLatin1());
+            const Id id = db.resolveRelay(r);
+            QVERIFY2(id > 0, qPrintable(db.lastError()));
+            if (idOfClass.contains(classes.at(i)))
+                QCOMPARE(id, idOfClass.value(classes.at(i)));
+            else {
+                for (Id other : std::as_const(idOfClass))
+                    QVERIFY2(other != id, qPrintable(QStringLiteral("input %1 merged wrongly").arg(i)));
+                idOfClass.insert(classes.at(i), id);
+            }
+        }
+        QCOMPARE(db.relays().size(), rows);
+        // What was learned is kept.
+        for (const RelayRecord &r : db.relays())
+            QVERIFY(!r.nickname.isEmpty());
+    }
+
+    void relayIdentityDetails()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id h1 = db.upsertHost(HostRecord { 0, QStringLiteral("h1"), QStringLiteral("lab1"), {} });
+        const Id a
+            = db.resolveRelay(RelayRecord { 0, h1, {}, QStringLiteral("i1"), QStringLiteral("x"), fp('A') });
+        const Id b
+            = db.resolveRelay(RelayRecord { 0, h1, {}, QStringLiteral("i1"), QStringLiteral("x"), fp('B') });
+        QVERIFY(a != b);
+        // The instance moved to the new key; the old row keeps its history but not the instance.
+        QCOMPARE(db.relay(a)->instance, QString());
+        QCOMPARE(db.relay(b)->instance, QStringLiteral("i1"));
+        QCOMPARE(db.relay(b)->server, QStringLiteral("h1"));
+        QCOMPARE(db.findRelays(QStringLiteral("h1/i1")).value(0).id, b);
+        QCOMPARE(db.findRelays(fp('a')).value(0).id, a);
+        QCOMPARE(db.findRelays(QStringLiteral("x")).size(), 2);
+        QVERIFY(db.resolveRelay(RelayRecord {}) == 0);
+        QVERIFY(!db.lastError().isEmpty());
+    }
+
+    void hostsAndRemoval()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("root@go"), {} });
+        QVERIFY(h > 0);
+        QCOMPARE(db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("lab@go:2222"),
+                                            QStringLiteral("n") }),
+                 h);
+        QCOMPARE(db.hosts().size(), 1);
+        QCOMPARE(db.host(QStringLiteral("go"))->target, QStringLiteral("lab@go:2222"));
+        QVERIFY(db.upsertHost(HostRecord {}) == 0);
+        QVERIFY(db.insertPoll(makePoll(h, 1000, 4)));
+        QVERIFY(db.removeHost(QStringLiteral("go")));
+        QVERIFY(!db.removeHost(QStringLiteral("go")));
+        QVERIFY(db.lastError().contains(QStringLiteral("no host named 'go'")));
+        // The measurements stay, detached from the host.
+        QCOMPARE(db.counts().samples, 4);
+        QCOMPARE(db.relays().size(), 4);
+        QCOMPARE(db.relays().at(0).hostId, 0);
+        QCOMPARE(db.relays().at(0).server, QStringLiteral("go"));
+    }
+
+    void seriesAndSnapshots()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        PollResult r1, r2, r3;
+        QVERIFY(db.insertPoll(makePoll(h, 1000, 3), &r1));
+        QVERIFY(db.insertPoll(makePoll(h, 2000, 3), &r2));
+        QVERIFY(db.insertPoll(makePoll(h, 3000, 2), &r3));
+        QCOMPARE(r1.samplesStored, 3);
+        QCOMPARE(r1.relayIds, r2.relayIds);
+        QVERIFY(r2.pollId > r1.pollId);
+        const QList<Id> ids = r1.relayIds;
+
+        const auto all = db.samples({}, 0);
+        QCOMPARE(all.size(), 8);
+        const auto two = db.samples(QList<Id> { ids.at(2), ids.at(0) }, 1500, 3000);
+        QCOMPARE(two.size(), 3); // relay 0 at 2000 and 3000, relay 2 at 2000
+        QCOMPARE(two.at(0).relayId, ids.at(0));
+        QCOMPARE(two.at(0).tsMs, 2000);
+        QCOMPARE(two.at(1).tsMs, 3000);
+        QCOMPARE(two.at(2).relayId, ids.at(2));
+        QCOMPARE(two.at(2).rssKb, 1002);
+        QCOMPARE(two.at(2).loadedAllocator, QStringLiteral("libmimalloc.so.2.0"));
+
+        QCOMPARE(db.latestSampleTimeAtOrBefore(2500), 2000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(0), 3000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(999), 0);
+        const Snapshot s = db.snapshotAtOrBefore(2999);
+        QCOMPARE(s.tsMs, 2000);
+        QCOMPARE(s.samples.size(), 3);
+        QCOMPARE(db.snapshotAtOrBefore(2999, { ids.at(1) }).samples.size(), 1);
+        QCOMPARE(db.snapshotAtOrBefore(500).tsMs, 0);
+        QCOMPARE(db.sampleTimes(), (QList<qint64> { 1000, 2000, 3000 }));
+        QCOMPARE(db.sampleTimes(1001, 2000), (QList<qint64> { 2000 }));
+        QCOMPARE(db.lastPoll(h)->pollId, r3.pollId);
+        QCOMPARE(db.lastPoll(h)->samplesStored, 2);
+    }
+
+    void experimentsAndAssignments()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        ExperimentRecord e;
+        e.name = QStringLiteral("5-way");
+        e.startMs = 100;
+        e.groups = {
+            GroupRecord { 0, 0, QStringLiteral("A"), QStringLiteral("mi"), QStringLiteral("mimalloc"),
+                          QStringLiteral("#ff0000") },
+            GroupRecord { 0, 0, QStringLiteral("B"), QStringLiteral("je"), QStringLiteral("jemalloc"), {} },
+            GroupRecord { 0, 0, QStringLiteral("E"), QStringLiteral("glibc"), QStringLiteral("glibc"), {} }
+        };
+        const Id id = db.upsertExperiment(e);
+        QVERIFY2(id > 0, qPrintable(db.lastError()));
+        auto loaded = db.experiment(QStringLiteral("5-way"));
+        QVERIFY(loaded);
+        QCOMPARE(loaded->groups.size(), 3);
+        QCOMPARE(loaded->groups.at(0).colour, QStringLiteral("#ff0000"));
+        const Id groupA = loaded->groups.at(0).id;
+        const Id groupB = loaded->groups.at(1).id;
+
+        const Id r1
+            = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("r1"), {} });
+        const Id r2
+            = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("r2"), {} });
+        QVERIFY(db.assignRelay(id, r1, groupA, 1000, false));
+        QVERIFY(db.assignRelay(id, r2, groupA, 1000, false));
+        QVERIFY(db.assignRelay(id, r1, groupA, 1500, true)); // verified: same interval
+        QVERIFY(db.assignRelay(id, r2, groupB, 2000, true)); // moved
+        QVERIFY(db.assignRelay(id, r1, 0, 3000, false)); // unassigned
+        const auto as = db.assignments(id);
+        QCOMPARE(as.size(), 3);
+        QCOMPARE(as.at(0).relayId, r1);
+        QCOMPARE(as.at(0).toMs, 3000);
+        QVERIFY(as.at(0).deployed);
+        QCOMPARE(as.at(1).relayId, r2);
+        QCOMPARE(as.at(1).toMs, 2000);
+        QCOMPARE(as.at(2).groupId, groupB);
+        QCOMPARE(as.at(2).toMs, 0);
+        auto at1500 = db.membershipAt(id, 1500);
+        QCOMPARE(at1500.value(r1), groupA);
+        QCOMPARE(at1500.value(r2), groupA);
+        auto at2500 = db.membershipAt(id, 2500);
+        QCOMPARE(at2500.value(r2), groupB);
+        QVERIFY(!db.membershipAt(id, 3500).contains(r1));
+
+        // Group of another experiment / unknown allocator / bad letter are refused.
+        QVERIFY(!db.assignRelay(id, r1, 424242, 4000, false));
+        ExperimentRecord bad = e;
+        bad.groups[1].allocatorId = QStringLiteral("tcmalloc");
+        QCOMPARE(db.upsertExperiment(bad), 0);
+        QVERIFY2(db.lastError().contains(QStringLiteral("tcmalloc")), qPrintable(db.lastError()));
+        bad = e;
+        bad.groups[1].letter = QStringLiteral("ab");
+        QCOMPARE(db.upsertExperiment(bad), 0);
+        QCOMPARE(db.experiment(id)->groups.size(), 3); // unchanged
+
+        // Dropping group B drops its assignments; A keeps its id and history.
+        e.groups.removeAt(1);
+        e.groups[0].label = QStringLiteral("mimalloc 3");
+        QCOMPARE(db.upsertExperiment(e), id);
+        loaded = db.experiment(id);
+        QCOMPARE(loaded->groups.size(), 2);
+        QCOMPARE(loaded->groups.at(0).id, groupA);
+        QCOMPARE(loaded->groups.at(0).label, QStringLiteral("mimalloc 3"));
+        QCOMPARE(db.assignments(id).size(), 2);
+        QVERIFY(!db.removeAllocator(QStringLiteral("mimalloc")));
+
+        QVERIFY(db.setAssignments(id, { AssignmentRecord { r2, groupA, 10, 0, true } }));
+        QCOMPARE(db.assignments(id).size(), 1);
+        QVERIFY(!db.setAssignments(id, { AssignmentRecord { r2, groupB, 10, 0, true } })); // B is gone
+        QCOMPARE(db.assignments(id).size(), 1);
+        QCOMPARE(db.experiments().size(), 1);
+        QVERIFY(db.removeExperiment(QStringLiteral("5-way")));
+        QCOMPARE(db.counts().assignments, 0);
+        QVERIFY(db.removeAllocator(QStringLiteral("mimalloc")));
+    }
+
+    void allocatorsCatalog()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        QVERIFY(db.upsertAllocator(AllocatorRecord { QStringLiteral("mimalloc301"),
+                                                     QStringLiteral("mimalloc"),
+                                                     QStringLiteral("3.0.1"),
+                                                     QStringLiteral("/opt/mi/libmimalloc.so"),
+                                                     {} }));
+        QCOMPARE(db.allocators().size(), 4);
+        QCOMPARE(db.allocator(QStringLiteral("mimalloc301"))->version, QStringLiteral("3.0.1"));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        QVERIFY(db.setAllocatorHostPath(QStringLiteral("mimalloc301"), h,
+                                        QStringLiteral("/usr/local/lib/libmi.so")));
+        QCOMPARE(db.allocatorHostPath(QStringLiteral("mimalloc301"), h),
+                 QStringLiteral("/usr/local/lib/libmi.so"));
+        QVERIFY(db.setAllocatorHostPath(QStringLiteral("mimalloc301"), h, QString()));
+        QCOMPARE(db.allocatorHostPath(QStringLiteral("mimalloc301"), h), QString());
+        QVERIFY(!db.removeAllocator(QStringLiteral("nope")));
+    }
+
+    void transactionRaii()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id relay
+            = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("x"), {} });
+        {
+            Transaction t(db);
+            QVERIFY(t.isActive());
+            QCOMPARE(db.insertSamples({ SampleRecord { relay, 1000, 1, 1, 1, 1, {} } }), 1);
+            QCOMPARE(db.insertEvents({ EventRecord { 0, 1, QStringLiteral("t"), {}, {}, 0, 0 } }), 1);
+            // destroyed without commit
+        }
+        QCOMPARE(db.counts().samples, 0);
+        QCOMPARE(db.counts().events, 0);
+        {
+            Transaction t(db);
+            QCOMPARE(db.insertSamples({ SampleRecord { relay, 1000, 1, 1, 1, 1, {} } }), 1);
+            QVERIFY(t.commit());
+        }
+        QCOMPARE(db.counts().samples, 1);
+        QVERIFY(!db.inTransaction());
+    }
+
+    void deployLog()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        DeployLogRecord e { 0,  1000, h, 0, 0, QStringLiteral("jemalloc"), QStringLiteral("daemon_reload"),
+                            {}, true };
+        QVERIFY(db.appendDeployLog(e) > 0);
+        QCOMPARE(db.deployLog().size(), 1);
+        QCOMPARE(db.deployLog().at(0).hostId, h);
+        QCOMPARE(db.deployLog().at(0).action, QStringLiteral("daemon_reload"));
+    }
+
+    // Two connections in two threads and a sqlite3 process write at once: nothing is lost and
+    // nobody gets "database is locked".
+    void concurrentWriters()
+    {
+        const QString path = newPath();
+        Id hosts[2];
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            hosts[0] = db.upsertHost(HostRecord { 0, QStringLiteral("w0"), QStringLiteral("w0"), {} });
+            hosts[1] = db.upsertHost(HostRecord { 0, QStringLiteral("w1"), QStringLiteral("w1"), {} });
+        }
+        constexpr int polls = 150;
+        constexpr int relays = 40;
+        // Another process, writing with its own transactions (and its own busy handling).
+        QByteArray script = ".timeout 10000\n";
+        for (int i = 0; i < polls; ++i)
+            script += "BEGIN IMMEDIATE; INSERT INTO events(ts_ms, type, description) VALUES("
+                + QByteArray::number(i + 1) + ", 'cli', 'x'); COMMIT;\n";
+        QProcess cli;
+        cli.start(QStringLiteral("sqlite3"), { path });
+        const bool haveCli = cli.waitForStarted(5000);
+        if (haveCli) {
+            cli.write(script);
+            cli.closeWriteChannel();
+        }
+        QString errors[2];
+        int stored[2] = { 0, 0 };
+        QList<QThread *> threads;
+        for (int w = 0; w < 2; ++w) {
+            threads << QThread::create([&, w] {
+                Database db;
+                if (!db.open(path, Database::OpenMode::ExistingOnly, &errors[w]))
+                    return;
+                for (int i = 0; i < polls; ++i) {
+                    if (!db.insertPoll(makePoll(hosts[w], 1000 + i, relays))) {
+                        errors[w] = db.lastError();
+                        return;
+                    }
+                    ++stored[w];
+                }
+            });
+        }
+        // And a reader, as the GUI would be.
+        int reads = 0;
+        QString readError;
+        threads << QThread::create([&] {
+            Database db;
+            if (!db.open(path, Database::OpenMode::ExistingOnly, &readError))
+                return;
+            for (int i = 0; i < 100; ++i) {
+                db.samples({}, 0);
+                if (!db.lastError().isEmpty()) {
+                    readError = db.lastError();
+                    return;
+                }
+                ++reads;
+            }
+        });
+        for (QThread *t : std::as_const(threads))
+            t->start();
+        for (QThread *t : std::as_const(threads)) {
+            QVERIFY(t->wait(120000));
+            delete t;
+        }
+        QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
+        QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
+        QVERIFY2(readError.isEmpty(), qPrintable(readError));
+        QCOMPARE(stored[0], polls);
+        QCOMPARE(stored[1], polls);
+        QCOMPARE(reads, 100);
+        if (haveCli) {
+            QVERIFY(cli.waitForFinished(60000));
+            QCOMPARE(cli.exitCode(), 0);
+            QCOMPARE(QString::fromUtf8(cli.readAllStandardError()), QString());
+        }
+        Database db;
+        QVERIFY(db.open(path, Database::OpenMode::ExistingOnly));
+        const DatabaseCounts c = db.counts();
+        QCOMPARE(c.polls, 2 * polls);
+        QCOMPARE(c.samples, 2 * polls * relays);
+        QCOMPARE(c.relays, 2 * relays);
+        if (haveCli)
+            QCOMPARE(c.events, polls);
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void diskFull()
+    {
+        if (::geteuid() != 0)
+            QSKIP("needs root to mount a tiny tmpfs");
+        const QString mnt = m_dir.filePath(QStringLiteral("tiny"));
+        QVERIFY(QDir().mkpath(mnt));
+        const QByteArray mntC = QFile::encodeName(mnt);
+        if (::mount("tmpfs", mntC.constData(), "tmpfs", 0, "size=512k") != 0)
+            QSKIP("mounting a tmpfs failed (no privilege in this container?)");
+        struct Unmount {
+            QByteArray path;
+            ~Unmount() { ::umount2(path.constData(), MNT_DETACH); }
+        } unmount { mntC };
+
+        const QString path = mnt + QStringLiteral("/alloclab.sqlite");
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, Database::OpenMode::CreateIfMissing, &error), qPrintable(error));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        int ok = 0;
+        bool failed = false;
+        for (int i = 0; i < 2000; ++i) {
+            if (!db.insertPoll(makePoll(h, 1000 + i, 200))) {
+                failed = true;
+                break;
+            }
+            ++ok;
+        }
+        QVERIFY2(failed, "the tmpfs never filled up");
+        qInfo("after %d polls: %s", ok, qPrintable(db.lastError()));
+        QVERIFY(ok > 0);
+        QVERIFY2(db.lastError().contains(QStringLiteral("is full; nothing from this poll was stored")),
+                 qPrintable(db.lastError()));
+        QVERIFY(!db.inTransaction());
+        // Intact: every complete poll is there, the failed one is not.
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        QCOMPARE(db.counts().polls, ok);
+        QCOMPARE(db.counts().samples, ok * 200LL);
+        // Still full: fails again, cleanly.
+        QVERIFY(!db.insertPoll(makePoll(h, 900000, 200)));
+        QCOMPARE(db.counts().polls, ok);
+
+        // Space comes back: polling resumes on the same connection.
+        QVERIFY(::mount("tmpfs", mntC.constData(), "tmpfs", MS_REMOUNT, "size=16m") == 0);
+        QVERIFY2(db.insertPoll(makePoll(h, 900000, 200)), qPrintable(db.lastError()));
+        QCOMPARE(db.counts().polls, ok + 1);
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        db.close();
+        QVERIFY(db.open(path, Database::OpenMode::ExistingOnly, &error));
+        QCOMPARE(db.counts().samples, (ok + 1) * 200LL);
+        db.close();
+    }
+
+    void backup()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(db.insertPoll(makePoll(h, 1000 + i, 50)));
+        ExperimentRecord e;
+        e.name = QStringLiteral("x");
+        e.groups = { GroupRecord { 0, 0, QStringLiteral("A"), {}, QStringLiteral("glibc"), {} } };
+        QVERIFY(db.upsertExperiment(e) > 0);
+        const DatabaseCounts c = db.counts();
+
+        const QString target = m_dir.filePath(QStringLiteral("backups/copy.sqlite"));
+        QVERIFY2(db.backupTo(target), qPrintable(db.lastError()));
+        {
+            Database copy;
+            QString error;
+            QVERIFY2(copy.open(target, Database::OpenMode::ExistingOnly, &error), qPrintable(error));
+            QCOMPARE(copy.counts(), c);
+            QCOMPARE(copy.integrityCheck(), QStringLiteral("ok"));
+            QCOMPARE(copy.samples({}, 0).size(), db.samples({}, 0).size());
+        }
+        // Never overwrites.
+        const QByteArray before = fileBytes(target);
+        QVERIFY(!db.backupTo(target));
+        QVERIFY(db.lastError().contains(QStringLiteral("already exists")));
+        QCOMPARE(fileBytes(target), before);
+    }
+
+    void cliBackup()
+    {
+        const QString source = newPath();
+        {
+            Database db;
+            QVERIFY(db.open(source));
+            const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+            QVERIFY(db.insertPoll(makePoll(h, 1000, 7)));
+        }
+        auto call = [](const QStringList &args, QString *out, QString *err) {
+            QTextStream o(out), e(err);
+            const int code = cli::run(QStringList { QStringLiteral("alloclab-cli") } + args, o, e);
+            o.flush();
+            e.flush();
+            return code;
+        };
+        const QString target = m_dir.filePath(QStringLiteral("cli-backup.sqlite"));
+        QString out, err;
+        QCOMPARE(call({ QStringLiteral("--db"), source, QStringLiteral("backup"), target }, &out, &err), 0);
+        QVERIFY2(out.contains(QStringLiteral("7 samples")), qPrintable(out));
+        QVERIFY(err.isEmpty());
+        Database copy;
+        QVERIFY(copy.open(target, Database::OpenMode::ExistingOnly));
+        QCOMPARE(copy.counts().samples, 7);
+        copy.close();
+
+        out.clear();
+        QCOMPARE(call({ QStringLiteral("--db"), source, QStringLiteral("--json"), QStringLiteral("backup"),
+                        target },
+                      &out, &err),
+                 1); // exists
+        QVERIFY2(err.contains(QStringLiteral("already exists")), qPrintable(err));
+        err.clear();
+        const QString missing = m_dir.filePath(QStringLiteral("nothing-here.sqlite"));
+        QCOMPARE(call({ QStringLiteral("--db"), missing, QStringLiteral("backup"),
+                        m_dir.filePath(QStringLiteral("x.sqlite")) },
+                      &out, &err),
+                 1);
+        QVERIFY2(err.contains(QStringLiteral("There is no database")), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(missing)); // a backup never creates the source
+        QCOMPARE(call({ QStringLiteral("backup") }, &out, &err), 2);
+        out.clear();
+        QCOMPARE(call({ QStringLiteral("--help") }, &out, &err), 0);
+        QVERIFY(out.contains(QStringLiteral("backup FILE")));
+        out.clear();
+        const QString target2 = m_dir.filePath(QStringLiteral("cli-backup2.sqlite"));
+        QCOMPARE(call({ QStringLiteral("--db"), source, QStringLiteral("--json"), QStringLiteral("backup"),
+                        target2 },
+                      &out, &err),
+                 0);
+        QVERIFY2(out.contains(QStringLiteral("\"samples\":7")), qPrintable(out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
