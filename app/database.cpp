@@ -904,7 +904,9 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
         return true;
     };
     if (!fp.isEmpty()) {
-        Stmt s = prepare(RELAY_SELECT "WHERE fingerprint = ?1");
+        Stmt s
+            = prepare(RELAY_SELECT
+                      "WHERE fingerprint = ?1 AND fingerprint <> ''"); // <> '': lets the partial index serve
         if (!s)
             return 0;
         s.bind(1, fp);
@@ -914,8 +916,9 @@ Id Database::resolveRelayLocked(const RelayRecord &in)
     if (!found && hostId && !instance.isEmpty()) {
         // Without a fingerprint of our own, whoever runs there is the relay; with one, only a
         // row that has none yet can be the same relay (otherwise the instance was re-keyed).
-        Stmt s
-            = prepare(RELAY_SELECT "WHERE host_id = ?1 AND instance = ?2 AND (?3 = '' OR fingerprint = '')");
+        Stmt s = prepare(RELAY_SELECT
+                         "WHERE host_id = ?1 AND instance = ?2 AND host_id IS NOT NULL AND instance <> '' "
+                         "AND (?3 = '' OR fingerprint = '')");
         if (!s)
             return 0;
         s.bind(1, hostId);
@@ -1825,6 +1828,17 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
         r.pollId = sqlite3_last_insert_rowid(m_db);
     }
 
+    QString hostName; // looked up once per poll, not once per relay
+    if (!p.relays.isEmpty() || (p.diagnostics && p.diagnostics->server.isEmpty())) {
+        const auto h = host(p.hostId);
+        if (!h) {
+            if (m_lastError.isEmpty())
+                failText(tx("A poll names host id %1, which does not exist; nothing from it was stored.")
+                             .arg(p.hostId));
+            return failed();
+        }
+        hostName = h->name;
+    }
     QList<SampleRecord> samples = p.samples;
     r.relayIds.reserve(samples.size());
     for (qsizetype i = 0; i < samples.size(); ++i) {
@@ -1832,6 +1846,8 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
             RelayRecord relay = p.relays.at(i);
             if (relay.hostId == 0)
                 relay.hostId = p.hostId;
+            if (relay.server.isEmpty() && relay.hostId == p.hostId)
+                relay.server = hostName;
             const Id id = resolveRelayLocked(relay);
             if (id == 0)
                 return failed();
@@ -1852,16 +1868,8 @@ bool Database::insertPoll(const PollWrite &p, PollResult *result)
             d.hostId = p.hostId;
         if (d.tsMs == 0)
             d.tsMs = p.tsMs;
-        if (d.server.isEmpty()) {
-            const auto h = host(d.hostId);
-            if (!h)
-                return m_lastError.isEmpty()
-                    ? failText(tx("A poll names host id %1, which does not exist; nothing "
-                                  "from it was stored.")
-                                   .arg(d.hostId))
-                    : failed();
-            d.server = h->name;
-        }
+        if (d.server.isEmpty())
+            d.server = hostName;
         qint64 ignored = 0;
         if (!insertDiagnosticsLocked(d, &ignored))
             return failed();

@@ -15,7 +15,7 @@ namespace alloclab {
 //   priv root|sudo|none
 //   (relay <unit> <load_state> <active_state> <sub_state> <main_pid> <start_epoch>
 //          <nickname> <fingerprint> <rss> <hwm> <vmsize> <preload> <preload_resolved>
-//          <preload_ok> <loaded> <dropin_mtime>          -- one line, 16 fields
+//          <preload_ok> <running_preload> <loaded> <dropin_mtime>   -- one line, 17 fields
 //    | warn <text>)*
 //   end <relay_count>
 //
@@ -27,12 +27,14 @@ namespace alloclab {
 // - Numbers (pids, kB, epoch seconds) are decimal digits, at most 18, or "-" = unknown.
 //   Loads are decimal with an optional fraction.
 // - preload_ok: 1 = every configured file exists, 0 = some is missing, - = none configured.
+// - running_preload: LD_PRELOAD in the running process's environment (/proc/PID/environ),
+//   "-" = none, "?" = not readable (no root / sudo) or not running.
 // - loaded: resolved path of the allocator library in /proc/PID/maps, "-" = none (glibc),
 //   "?" = maps not readable (no root / sudo).
 // - dropin_mtime: newest mtime of the unit's drop-ins, "-" = none.
 // - end's count equals the number of relay records; units are unique.
 // Any deviation is an error with a line number ("line 7: relay record has 11 fields,
-// expected 16"). Names, paths and fingerprints that fail models/validation.h keep their
+// expected 17"). Names, paths and fingerprints that fail models/validation.h keep their
 // relay but mark it invalid (ProbeRelay::invalidReason).
 class ProbeParser
 {
@@ -42,7 +44,7 @@ public:
     static constexpr qsizetype kMaxLineBytes = 64 * 1024;
     static constexpr int kMaxRelays = 10000;
     static constexpr int kMaxWarnings = 100;
-    static constexpr int kRelayFields = 16; // after the "relay" keyword
+    static constexpr int kRelayFields = 17; // after the "relay" keyword
 
     static ProbeResult parse(const QByteArray &output);
 

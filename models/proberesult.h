@@ -59,13 +59,17 @@ struct ProbeRelay {
     QString configuredPreload; // LD_PRELOAD from the unit's Environment; empty = none (glibc)
     QString configuredResolved; // same list with symlinks resolved on the host (':'-separated)
     bool preloadMissing = false; // a configured LD_PRELOAD file does not exist on the host
+    // LD_PRELOAD the running process was started with; kUnknown when not readable.
+    QString runningPreload;
     // Resolved file mapped into the process (e.g. /usr/lib/x86_64-linux-gnu/libmimalloc.so.2.0);
     // empty = no allocator library loaded (glibc); kUnknown = maps not readable.
     QString loadedAllocator;
     qint64 dropInMtime = -1; // s, newest drop-in of the unit; -1 = no drop-in
 
     // Derived by the parser from the fields above:
-    bool needsRestart = false; // a drop-in is newer than the running process
+    // The running process does not have the configured LD_PRELOAD, or a drop-in is newer
+    // than the process.
+    bool needsRestart = false;
     bool allocatorMismatch = false; // configured (resolved) != loaded, both known
     QString invalidReason; // non-empty: shown, but never used for a command
     int line = 0; // line of the probe output this relay came from
@@ -79,7 +83,7 @@ struct ProbeRelay {
 
 struct ProbeResult {
     bool ok = false; // false: `error` says why, nothing else is meaningful
-    QString error; // "line 7: relay record has 11 fields, expected 16"
+    QString error; // "line 7: relay record has 11 fields, expected 17"
     int version = 0; // grammar version of the output
     ProbePrivilege privilege = ProbePrivilege::Unknown;
     ProbeHost host;
@@ -92,6 +96,9 @@ struct ProbeResult {
     // (empty when not needed or the user is unknown).
     QString sudoersLine() const;
 };
+
+// qRegisterMetaType for the types above (queued connections between worker and GUI thread).
+void registerProbeMetaTypes();
 
 } // namespace alloclab
 

@@ -100,6 +100,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     registerStoreCommands(table);
     registerDeployCommands(table);
     registerDataCommands(table);
+    registerHostCommands(table);
+    registerFleetCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;

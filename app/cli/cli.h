@@ -58,5 +58,7 @@ void registerStoreCommands(CommandTable &table);
 void registerDeployCommands(CommandTable &table);
 // import, export, summary (app/cli/cmd_data.cpp).
 void registerDataCommands(CommandTable &table);
+void registerHostCommands(CommandTable &table);
+void registerFleetCommands(CommandTable &table);
 
 } // namespace alloclab::cli

@@ -47,6 +47,10 @@ void collect(const QString &path, QList<SshConfigHost> *out, QSet<QString> *seen
     }
     QTextStream in(&f);
     int lineNo = 0;
+    // An Include inside a Host/Match block only applies when that block matches (ssh_config(5));
+    // libssh, which resolves the aliases, follows the same rule. Listing follows Includes at the
+    // top level and in `Host *` blocks, which apply to every alias.
+    bool includeApplies = true;
     while (!in.atEnd()) {
         const QString raw = in.readLine();
         ++lineNo;
@@ -54,7 +58,11 @@ void collect(const QString &path, QList<SshConfigHost> *out, QSet<QString> *seen
         QStringList args;
         if (!splitLine(raw, &kw, &args))
             continue;
-        if (kw == QLatin1String("include")) {
+        if (kw == QLatin1String("match")) {
+            includeApplies = args.value(0).compare(QLatin1String("all"), Qt::CaseInsensitive) == 0;
+        } else if (kw == QLatin1String("include")) {
+            if (!includeApplies)
+                continue;
             for (const QString &pattern : std::as_const(args)) {
                 QString p = pattern;
                 if (p.startsWith(QLatin1String("~/")))
@@ -68,6 +76,7 @@ void collect(const QString &path, QList<SshConfigHost> *out, QSet<QString> *seen
                     collect(QDir(pi.absolutePath()).filePath(m), out, seen, depth + 1, error);
             }
         } else if (kw == QLatin1String("host")) {
+            includeApplies = args.contains(QStringLiteral("*"));
             for (const QString &a : std::as_const(args)) {
                 if (a.contains(QLatin1Char('*')) || a.contains(QLatin1Char('?'))
                     || a.startsWith(QLatin1Char('!')))

@@ -28,6 +28,16 @@ QString getOption(ssh_session s, ssh_options_e opt)
     return r;
 }
 
+// ssh-ed25519 -> ed25519, ecdsa-sha2-nistp256 -> ecdsa, ssh-rsa -> rsa: the server's key file name.
+QString keyFileType(const QString &keyType)
+{
+    for (const char *t : { "ed25519", "ecdsa", "rsa", "dsa" }) {
+        if (keyType.contains(QLatin1String(t)))
+            return QLatin1String(t);
+    }
+    return QStringLiteral("*");
+}
+
 QString seconds(int ms)
 {
     return QString::number(ms / 1000.0, 'g', 3);
@@ -35,6 +45,13 @@ QString seconds(int ms)
 
 struct ChannelGuard {
     ssh_channel ch = nullptr;
+    // Before the session is disconnected: nothing left to send on this channel.
+    void release()
+    {
+        if (ch)
+            ssh_channel_free(ch);
+        ch = nullptr;
+    }
     ~ChannelGuard()
     {
         if (ch) {
@@ -115,6 +132,16 @@ bool SshSession::configure(const HostTarget &target, const QString &configPath)
                 return fail(tr("could not read the ssh_config file %1: %2")
                                 .arg(configPath, fromC(ssh_get_error(m_session))));
         }
+    }
+    // libssh 0.10 lets the file's Port override an explicit one (User it keeps): restore what
+    // the target says, as ssh does with its command line.
+    if (target.port > 0) {
+        const unsigned int port = unsigned(target.port);
+        ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
+    }
+    if (!target.user.isEmpty()) {
+        const QByteArray user = target.user.toUtf8();
+        ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
     }
     // The config's LogLevel would make libssh print to our stderr; its messages reach the
     // operator through lastError() instead.
@@ -259,8 +286,7 @@ HostKeyStatus SshSession::checkHostKey()
                 "the fingerprint with `ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub` on the server), remove "
                 "the "
                 "old key with `%6` and connect again.")
-                 .arg(where(), file, m_keyType, m_fingerprint, m_keyType.section(QLatin1Char('-'), -1),
-                      removeCmd));
+                 .arg(where(), file, m_keyType, m_fingerprint, keyFileType(m_keyType), removeCmd));
         return HostKeyStatus::Changed;
     case SSH_KNOWN_HOSTS_OTHER:
         fail(
@@ -334,14 +360,15 @@ ExecResult SshSession::exec(const QByteArray &command, const QByteArray &stdinDa
         r.connectionLost = true;
         return finish(tr("not connected"));
     }
+    ChannelGuard ch;
     auto lost = [&](const QString &what) {
         r.connectionLost = true;
         const QString detail = fromC(ssh_get_error(m_session));
+        ch.release();
         disconnect();
         return finish(tr("connection to %1 lost while %2: %3").arg(where(), what, detail));
     };
 
-    ChannelGuard ch;
     ch.ch = ssh_channel_new(m_session);
     if (!ch.ch || ssh_channel_open_session(ch.ch) != SSH_OK)
         return lost(tr("opening a channel"));
@@ -411,12 +438,19 @@ ExecResult SshSession::exec(const QByteArray &command, const QByteArray &stdinDa
 
 bool SshSession::keepalive()
 {
-    if (!m_connected)
+    if (!m_connected || !m_authenticated)
         return false;
-    if (ssh_send_ignore(m_session, "") != SSH_OK || !ssh_is_connected(m_session)) {
-        fail(tr("connection to %1 lost: %2").arg(where(), fromC(ssh_get_error(m_session))));
+    // Opening a session channel needs the server's answer (a real round trip, bounded by the
+    // session timeout) but starts no process on the host; SSH_MSG_IGNORE would get no answer
+    // and a dead link would go unnoticed until TCP gives up, minutes later.
+    ChannelGuard ch;
+    ch.ch = ssh_channel_new(m_session);
+    if (!ch.ch || ssh_channel_open_session(ch.ch) != SSH_OK) {
+        const QString detail = fromC(ssh_get_error(m_session));
+        ch.release();
         disconnect();
-        return false;
+        return fail(tr("connection to %1 lost (no answer to a keepalive within %2 s): %3")
+                        .arg(where(), seconds(m_connectTimeoutMs), detail));
     }
     return true;
 }

@@ -6,7 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include <atomic>
+#include <functional>
 
 struct ssh_session_struct;
 
@@ -55,7 +55,8 @@ public:
     bool configure(const HostTarget &target, const QString &configPath);
     void setConnectTimeout(int ms) { m_connectTimeoutMs = ms; }
     void setOutputLimit(qint64 bytes) { m_outputLimit = bytes; }
-    void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    // Polled while waiting (every few ms): true stops the connect or command in flight.
+    void setCancelCheck(std::function<bool()> cancelled) { m_cancel = std::move(cancelled); }
 
     // Effective settings after the ssh_config (for messages, known_hosts and tests).
     QString name() const { return m_name; }
@@ -91,7 +92,7 @@ public:
 private:
     bool fail(const QString &message);
     bool waitSocket(int timeoutMs);
-    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    bool cancelled() const { return m_cancel && m_cancel(); }
     QString where() const; // "10.200.2.2" or "[::1]:2222"
 
     ssh_session_struct *m_session = nullptr;
@@ -106,10 +107,13 @@ private:
     QString m_lastError;
     int m_connectTimeoutMs = 10000;
     qint64 m_outputLimit = DefaultOutputLimit;
-    const std::atomic_bool *m_cancel = nullptr;
+    std::function<bool()> m_cancel;
     bool m_connected = false;
     bool m_authenticated = false;
     double m_connectMs = 0;
 };
 
 } // namespace alloclab
+
+Q_DECLARE_METATYPE(alloclab::ExecResult)
+Q_DECLARE_METATYPE(alloclab::HostKeyStatus)

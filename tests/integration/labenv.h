@@ -8,7 +8,6 @@
 #include <QStandardPaths>
 #include <QString>
 #include <QStringList>
-#include <QTcpSocket>
 
 #include <unistd.h>
 
@@ -40,12 +39,23 @@ inline QString address(int n)
     return QStringLiteral("10.200.%1.2").arg(n);
 }
 
-// sshd of labN answers on port 22 (within 2 s).
-inline bool hostUp(int n)
+// Hosts that `labctl status` reports running with sshd active. Never probe addresses blindly:
+// outside the lab's own links 10.200.N.2 may be routed elsewhere.
+inline QStringList runningHosts()
 {
-    QTcpSocket s;
-    s.connectToHost(address(n), 22);
-    return s.waitForConnected(2000);
+    QProcess p;
+    p.start(labctl(), { QStringLiteral("status") });
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return {};
+    QStringList hosts;
+    const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (f.size() >= 5 && f.at(0).startsWith(QLatin1String("lab")) && f.at(3) == QLatin1String("running")
+            && f.at(4) == QLatin1String("active"))
+            hosts << f.at(0);
+    }
+    return hosts;
 }
 
 // Empty when hosts lab1..labN are usable, else why not.
@@ -57,11 +67,10 @@ inline QString unavailable(int hosts)
         return QStringLiteral("tests/lab/labctl not found");
     if (!QFile::exists(sshConfig()))
         return QStringLiteral("no lab ssh_config at %1 (start the lab: labctl up)").arg(sshConfig());
+    const QStringList up = runningHosts();
     for (int i = 1; i <= hosts; ++i) {
-        if (!hostUp(i))
-            return QStringLiteral("lab%1 (%2:22) is not up (labctl status; labctl up)")
-                .arg(i)
-                .arg(address(i));
+        if (!up.contains(QStringLiteral("lab%1").arg(i)))
+            return QStringLiteral("lab%1 is not up with sshd active (labctl status; labctl up)").arg(i);
     }
     return {};
 }

@@ -143,7 +143,7 @@ private Q_SLOTS:
         std::atomic_bool cancel { false };
         auto s = open(QStringLiteral("lab1"));
         QVERIFY(s);
-        s->setCancelFlag(&cancel);
+        s->setCancelCheck([&cancel] { return cancel.load(); });
         std::thread canceller([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the thing under test is the wait
             cancel = true;
