@@ -3,6 +3,7 @@
 #include "app/appinfo.h"
 #include "app/paths.h"
 #include "ui/emptystate.h"
+#include "ui/experimenttab.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     createTabs();
+    connectExperimentActions();
     createDocks();
     createStatusBar();
     m_defaultState = saveState();
@@ -76,11 +78,17 @@ void MainWindow::createActions()
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     connect(m_resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
-    const QList<QAction *> pending = { m_addHost, m_importServers, m_refresh,       m_pollNow,    m_import,
-                                       m_export,  m_backup,        m_newExperiment, m_distribute, m_deploy };
+    const QList<QAction *> pending
+        = { m_addHost, m_importServers, m_refresh, m_pollNow, m_import, m_export, m_backup, m_deploy };
     for (QAction *a : pending)
         connect(a, &QAction::triggered, this,
                 [this, a] { notAvailableYet(a->text().remove(QLatin1Char('&'))); });
+}
+
+void MainWindow::connectExperimentActions()
+{
+    connect(m_newExperiment, &QAction::triggered, m_experimentTab, &ExperimentTab::newExperiment);
+    connect(m_distribute, &QAction::triggered, m_experimentTab, &ExperimentTab::distribute);
 }
 
 void MainWindow::createMenus()
@@ -124,14 +132,10 @@ void MainWindow::createTabs()
     m_tabs->setObjectName(QStringLiteral("centralTabs"));
     m_tabs->setDocumentMode(true);
 
-    auto *experiment = new EmptyState(
-        tr("No experiment yet"),
-        tr("An experiment compares allocators on your own relays. Create one, then drag relays "
-           "from the Fleet into its groups (A: mimalloc 3.0.1, B: mimalloc 2.0.9, …)."),
-        this);
-    experiment->setObjectName(QStringLiteral("experimentTab"));
-    experiment->addAction(m_newExperiment);
-    m_tabs->addTab(experiment, tr("E&xperiment"));
+    m_experimentTab = new ExperimentTab(this);
+    m_experimentTab->setNewExperimentAction(m_newExperiment);
+    connect(m_experimentTab, &ExperimentTab::activity, this, &MainWindow::logActivity);
+    m_tabs->addTab(m_experimentTab, tr("E&xperiment"));
 
     auto *charts = new EmptyState(
         tr("No measurements yet"),

@@ -12,6 +12,7 @@ class QTabWidget;
 namespace alloclab {
 
 class EmptyState;
+class ExperimentTab;
 
 class MainWindow : public QMainWindow
 {
@@ -21,6 +22,7 @@ public:
     ~MainWindow() override;
 
     QTabWidget *tabs() const { return m_tabs; }
+    ExperimentTab *experimentTab() const { return m_experimentTab; }
     QDockWidget *fleetDock() const { return m_fleetDock; }
     QDockWidget *activityDock() const { return m_activityDock; }
 
@@ -36,6 +38,7 @@ private:
     void createMenus();
     void createDocks();
     void createTabs();
+    void connectExperimentActions();
     void createStatusBar();
     void restoreLayout();
     void saveLayout() const;
@@ -44,6 +47,7 @@ private:
     void notAvailableYet(const QString &what);
 
     QTabWidget *m_tabs = nullptr;
+    ExperimentTab *m_experimentTab = nullptr;
     QDockWidget *m_fleetDock = nullptr;
     QDockWidget *m_activityDock = nullptr;
     QListWidget *m_activity = nullptr;

@@ -102,6 +102,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     registerDataCommands(table);
     registerHostCommands(table);
     registerFleetCommands(table);
+    registerExperimentCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
 
     Context ctx;
@@ -144,7 +145,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
             ctx.quiet = true;
         else if (a == QLatin1String("-h") || a == QLatin1String("--help"))
             help = true;
-        else if (a == QLatin1String("--version")) {
+        else if (a == QLatin1String("--version") && rest.isEmpty()) {
+            // Only before a command: after one, --version is the command's own (allocators add).
+
             out << "alloclab-cli " << appinfo::version() << '\n'
                 << "Qt " << appinfo::qtVersion() << '\n'
                 << "libssh " << appinfo::libsshVersion() << '\n'

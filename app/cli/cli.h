@@ -60,5 +60,6 @@ void registerDeployCommands(CommandTable &table);
 void registerDataCommands(CommandTable &table);
 void registerHostCommands(CommandTable &table);
 void registerFleetCommands(CommandTable &table);
+void registerExperimentCommands(CommandTable &table);
 
 } // namespace alloclab::cli
