@@ -195,6 +195,11 @@ bool Deployer::isPaused() const
     return m_control && m_control->paused.load();
 }
 
+bool Deployer::isAborted() const
+{
+    return m_control && m_control->aborted.load();
+}
+
 void Deployer::onRelay(const RelayReport &r)
 {
     const QString key = r.host + QLatin1Char('/') + r.instance;
@@ -214,12 +219,42 @@ void Deployer::onRelay(const RelayReport &r)
     }
     emit progress(done, total);
 
-    // Group membership starts at the verified restart (and ends at a verified rollback).
-    if (m_db && m_experimentId && r.relayId && (r.state == RelayDeployState::VerifiedNew && r.changing)) {
-        const Id group = m_options.mode == DeployOptions::Mode::Rollback ? 0 : r.groupId;
-        if (group || m_options.mode == DeployOptions::Mode::Rollback)
-            m_db->assignRelay(m_experimentId, r.relayId, group, r.tsMs, true);
+    recordMembership(r);
+}
+
+void Deployer::recordMembership(const RelayReport &r)
+{
+    // Deployed group membership starts when the host proved the relay runs its group's
+    // allocator: at the verified restart, or at the inspection that found it already right
+    // (Skipped). A planned board assignment of the same group is closed at that moment, so
+    // measurements before it never count for the group. A verified rollback ends membership.
+    if (!m_db || !m_experimentId || !r.relayId)
+        return;
+    const bool rollback = m_options.mode == DeployOptions::Mode::Rollback;
+    const bool verified
+        = (r.state == RelayDeployState::VerifiedNew && r.changing) || r.state == RelayDeployState::Skipped;
+    if (!verified)
+        return;
+    if (rollback) {
+        m_db->assignRelay(m_experimentId, r.relayId, 0, r.tsMs, false);
+        return;
     }
+    if (!r.groupId)
+        return;
+    bool openPlanned = false, openDeployed = false;
+    for (const AssignmentRecord &a : m_db->assignments(m_experimentId)) {
+        if (a.relayId == r.relayId && a.groupId == r.groupId && a.toMs == 0) {
+            openPlanned = !a.deployed;
+            openDeployed = a.deployed;
+        }
+    }
+    if (openDeployed)
+        return; // already a verified member (a repeated deploy)
+    Transaction tx(*m_db);
+    if (openPlanned)
+        m_db->assignRelay(m_experimentId, r.relayId, 0, r.tsMs, false);
+    m_db->assignRelay(m_experimentId, r.relayId, r.groupId, r.tsMs, true);
+    tx.commit();
 }
 
 void Deployer::onStep(const QString &host, const QString &action, const QString &instance,

@@ -50,6 +50,7 @@ public:
     void abort();
     bool isRunning() const { return m_running > 0; }
     bool isPaused() const;
+    bool isAborted() const; // abort() was called on the rollout in flight (or the last one)
 
 signals:
     void planAvailable(const alloclab::DeployPlan &plan);
@@ -63,6 +64,7 @@ signals:
 private:
     std::unique_ptr<RemoteExec> makeRemote(const QString &host) const;
     void onRelay(const RelayReport &r);
+    void recordMembership(const RelayReport &r);
     void onStep(const QString &host, const QString &action, const QString &instance, const QString &detail,
                 bool ok);
     void onHostDone(const HostReport &report);

@@ -387,7 +387,7 @@ HostReport HostDeployExecutor::run()
             for (RelayReport &r : m_report.relays) {
                 if (m_inFlight.contains(r.instance))
                     setState(r.instance, RelayDeployState::Unknown,
-                             tr("the connection was lost during its restart"));
+                             tr("the connection was lost while it was being changed; a resume re-reads it"));
                 else if (!isTerminal(r.state) || r.state == RelayDeployState::Pending)
                     setState(r.instance, RelayDeployState::NotStarted, tr("the connection was lost"));
             }
@@ -561,6 +561,10 @@ HostDeployExecutor::Outcome HostDeployExecutor::runBatch(HostPlan &plan, const P
     QByteArray out;
     QStringList units;
     for (int idx : batch.relays) {
+        // In flight from the first write on: a connection lost from here leaves the relay's
+        // state unknown (the drop-in may be written), never "not started".
+        if (!m_inFlight.contains(plan.relays.at(idx).input.instance))
+            m_inFlight << plan.relays.at(idx).input.instance;
         setState(plan.relays.at(idx).input.instance, RelayDeployState::Changing, plan.relays.at(idx).reason);
         units << remote::unitName(plan.relays.at(idx).input.instance);
     }
@@ -612,7 +616,6 @@ HostDeployExecutor::Outcome HostDeployExecutor::runBatch(HostPlan &plan, const P
             v.expectUnknown = r.expectUnknown;
             v.oldPid = before.at(i).mainPid;
             items << v;
-            m_inFlight << r.input.instance;
             setState(r.input.instance, RelayDeployState::Restarting, QString(), before.at(i).mainPid);
         }
         o = execScript(remote::restart(rs).text, &out, &err);

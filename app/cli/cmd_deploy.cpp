@@ -4,6 +4,7 @@
 #include "app/cli/cli.h"
 #include "app/database.h"
 #include "app/deployer.h"
+#include "app/deployinputs.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -18,11 +19,6 @@
 namespace alloclab::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
 
 struct DeployArgs {
     QString experiment;
@@ -43,7 +39,7 @@ bool parseArgs(const QStringList &args, DeployArgs *a, bool allowAllocator, bool
         const QString &o = args.at(i);
         auto value = [&](QString *v) {
             if (i + 1 >= args.size()) {
-                *error = tr("Option '%1' needs a value.").arg(o);
+                *error = QCoreApplication::translate("Cli", "Option '%1' needs a value.").arg(o);
                 return false;
             }
             *v = args.at(++i);
@@ -56,7 +52,11 @@ bool parseArgs(const QStringList &args, DeployArgs *a, bool allowAllocator, bool
             bool ok = false;
             *v = s.toInt(&ok);
             if (!ok || *v < min) {
-                *error = tr("Option '%1' needs a whole number >= %2, not '%3'.").arg(o).arg(min).arg(s);
+                *error
+                    = QCoreApplication::translate("Cli", "Option '%1' needs a whole number >= %2, not '%3'.")
+                          .arg(o)
+                          .arg(min)
+                          .arg(s);
                 return false;
             }
             return true;
@@ -83,112 +83,18 @@ bool parseArgs(const QStringList &args, DeployArgs *a, bool allowAllocator, bool
         else if (o == QLatin1String("--settle"))
             ok = number(&a->settleSeconds, 0);
         else {
-            *error = tr("Unknown option '%1'.").arg(o);
+            *error = QCoreApplication::translate("Cli", "Unknown option '%1'.").arg(o);
             return false;
         }
         if (!ok)
             return false;
     }
     if (allowAllocator && a->allocator.isEmpty()) {
-        *error = tr("--allocator ID is required.");
+        *error = QCoreApplication::translate("Cli", "--allocator ID is required.");
         return false;
     }
     if (!allowAllocator && a->experiment.isEmpty()) {
-        *error = tr("--experiment NAME is required.");
-        return false;
-    }
-    return true;
-}
-
-// The library an allocator uses on a host ("" = glibc).
-QString pathOn(Database &db, const AllocatorRecord &a, Id hostId)
-{
-    const QString special = db.allocatorHostPath(a.id, hostId);
-    return special.isEmpty() ? a.path : special;
-}
-
-// Relays of an experiment's open assignments, each with its group's allocator.
-bool experimentInputs(Database &db, const QString &name, QList<DeployRelayInput> *out, Id *experimentId,
-                      QString *error)
-{
-    const std::optional<ExperimentRecord> e = db.experiment(name);
-    if (!e) {
-        *error = db.lastError().isEmpty() ? tr("No experiment named '%1'.").arg(name) : db.lastError();
-        return false;
-    }
-    *experimentId = e->id;
-    QHash<Id, GroupRecord> groups;
-    for (const GroupRecord &g : e->groups)
-        groups.insert(g.id, g);
-    for (const AssignmentRecord &as : db.assignments(e->id)) {
-        if (as.toMs != 0 || !groups.contains(as.groupId))
-            continue;
-        const std::optional<RelayRecord> r = db.relay(as.relayId);
-        const GroupRecord g = groups.value(as.groupId);
-        const std::optional<AllocatorRecord> a = db.allocator(g.allocatorId);
-        if (!r || !a) {
-            *error = tr("Relay %1 or allocator '%2' of group %3 is not in the database.")
-                         .arg(as.relayId)
-                         .arg(g.allocatorId, g.letter);
-            return false;
-        }
-        const std::optional<HostRecord> h = db.host(r->hostId);
-        if (!h || r->instance.isEmpty()) {
-            *error = tr("Relay %1 (%2) has no known host and instance; run 'fleet' first.")
-                         .arg(r->nickname.isEmpty() ? r->fingerprint : r->nickname, r->server);
-            return false;
-        }
-        DeployRelayInput in;
-        in.host = h->name;
-        in.instance = r->instance;
-        in.wantedPath = pathOn(db, *a, h->id);
-        in.allocatorId = a->id;
-        in.group = g.letter;
-        in.relayId = r->id;
-        in.groupId = g.id;
-        *out << in;
-    }
-    if (out->isEmpty()) {
-        *error = tr("Experiment '%1' has no relays assigned.").arg(name);
-        return false;
-    }
-    return true;
-}
-
-bool rolloutInputs(Database &db, const DeployArgs &a, QList<DeployRelayInput> *out, QString *error)
-{
-    const std::optional<AllocatorRecord> alloc = db.allocator(a.allocator);
-    if (!alloc) {
-        *error = tr("No allocator '%1' (see 'allocators list').").arg(a.allocator);
-        return false;
-    }
-    const QList<HostRecord> hosts = db.hosts();
-    for (const QString &h : a.hosts) {
-        bool found = false;
-        for (const HostRecord &r : hosts)
-            found = found || r.name == h;
-        if (!found) {
-            *error = tr("No host named '%1' (see 'hosts list').").arg(h);
-            return false;
-        }
-    }
-    for (const HostRecord &h : hosts) {
-        if (!a.hosts.isEmpty() && !a.hosts.contains(h.name))
-            continue;
-        for (const RelayRecord &r : db.relaysOfHost(h.id)) {
-            if (r.instance.isEmpty())
-                continue;
-            DeployRelayInput in;
-            in.host = h.name;
-            in.instance = r.instance;
-            in.wantedPath = pathOn(db, *alloc, h.id);
-            in.allocatorId = alloc->id;
-            in.relayId = r.id;
-            *out << in;
-        }
-    }
-    if (out->isEmpty()) {
-        *error = tr("No relays known on the chosen hosts; run 'fleet' or 'collect --once' first.");
+        *error = QCoreApplication::translate("Cli", "--experiment NAME is required.");
         return false;
     }
     return true;
@@ -240,7 +146,7 @@ int execute(Context &ctx, Database &db, const QList<DeployRelayInput> &inputs, c
     opt.canary = a.canary;
     opt.seed = quint32(QDateTime::currentMSecsSinceEpoch());
 
-    ctx.progress(tr("Reading the relays' state from the hosts ..."));
+    ctx.progress(QCoreApplication::translate("Cli", "Reading the relays' state from the hosts ..."));
     QEventLoop loop;
     DeployPlan plan;
     QObject::connect(&d, &Deployer::planAvailable, &loop, [&](const DeployPlan &p) {
@@ -253,7 +159,7 @@ int execute(Context &ctx, Database &db, const QList<DeployRelayInput> &inputs, c
     const QString text = deployplan::renderDryRun(plan);
     if (!plan.isValid()) {
         *ctx.err << text;
-        return ctx.fail(tr("The plan was refused; nothing was changed."));
+        return ctx.fail(QCoreApplication::translate("Cli", "The plan was refused; nothing was changed."));
     }
     if (a.dryRun) {
         *ctx.out << text << Qt::flush;
@@ -261,23 +167,27 @@ int execute(Context &ctx, Database &db, const QList<DeployRelayInput> &inputs, c
     }
     if (plan.isEmpty()) {
         if (!ctx.quiet)
-            *ctx.out << tr("Every relay is already as wanted; nothing to do.") << '\n';
+            *ctx.out << QCoreApplication::translate("Cli", "Every relay is already as wanted; nothing to do.")
+                     << '\n';
         return Ok;
     }
     if (!a.yes) {
         const bool terminal = ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1;
         if (!terminal) {
             *ctx.err << text;
-            return ctx.fail(tr("Not on a terminal and no --yes: nothing was changed. Review the plan above "
-                               "(or --dry-run) and run again with --yes."));
+            return ctx.fail(QCoreApplication::translate(
+                "Cli",
+                "Not on a terminal and no --yes: nothing was changed. Review the plan above "
+                "(or --dry-run) and run again with --yes."));
         }
-        *ctx.out
-            << text << '\n'
-            << tr("Change %1 relay(s) on %2 host(s)? [y/N] ").arg(plan.changeCount()).arg(plan.hosts.size())
-            << Qt::flush;
+        *ctx.out << text << '\n'
+                 << QCoreApplication::translate("Cli", "Change %1 relay(s) on %2 host(s)? [y/N] ")
+                        .arg(plan.changeCount())
+                        .arg(plan.hosts.size())
+                 << Qt::flush;
         char answer[16] = {};
         if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))
-            return ctx.fail(tr("Not confirmed: nothing was changed."));
+            return ctx.fail(QCoreApplication::translate("Cli", "Not confirmed: nothing was changed."));
     }
 
     QObject::connect(&d, &Deployer::relayStateChanged, &d,
@@ -311,8 +221,8 @@ int runCommand(Context &ctx, const QStringList &args, int kind)
         return ctx.fail(error);
     QList<DeployRelayInput> inputs;
     Id experimentId = 0;
-    bool ok = kind == 1 ? rolloutInputs(db, a, &inputs, &error)
-                        : experimentInputs(db, a.experiment, &inputs, &experimentId, &error);
+    bool ok = kind == 1 ? deployinputs::forRollout(db, a.allocator, a.hosts, &inputs, &error)
+                        : deployinputs::forExperiment(db, a.experiment, &inputs, &experimentId, &error);
     if (!ok)
         return ctx.fail(error);
     return execute(ctx, db, inputs, a,

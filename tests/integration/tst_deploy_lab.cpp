@@ -8,6 +8,7 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include "labenv.h"
 
@@ -43,6 +44,13 @@ QString rootSh(int n, const QString &script, int *status = nullptr)
     if (status)
         *status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+// labN runs with sshd active and answers over ssh (labctl status alone does not see a link fault).
+bool hostUp(int n)
+{
+    return labenv::runningHosts().contains(QStringLiteral("lab%1").arg(n))
+        && rootSh(n, QStringLiteral("echo ok")) == QLatin1String("ok");
 }
 
 QStringList instances(int n)
@@ -366,7 +374,7 @@ private slots:
         QVERIFY(stopped);
         QVERIFY2(fault({ QStringLiteral("lab2"), QStringLiteral("sshd-start") }, &faultError),
                  qPrintable(faultError));
-        QTRY_VERIFY_WITH_TIMEOUT(labenv::hostUp(2), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(hostUp(2), 30000);
         qInfo("after sshd-stop: %s", qPrintable(rep.summary()));
         // Every relay is verified old or verified new: its drop-in and its process agree.
         for (const QString &i : inst) {
@@ -383,6 +391,89 @@ private slots:
         QVERIFY2(rep2.ok(), qPrintable(rep2.summary()));
         for (const QString &i : inst)
             QCOMPARE(loaded(2, i), QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2.0"));
+    }
+
+    void linkDownMidRolloutThenResume()
+    {
+        // lab2's link goes down once the canary is verified (batch 2 is being written or
+        // restarted) and comes back as soon as the executor noticed the loss: it reconnects,
+        // re-reads every relay and finishes. Whatever the run reports, every relay's drop-in and
+        // process agree; a resume (a new run) completes and leaves nothing to do.
+        const QStringList inst = instances(2);
+        QList<DeployRelayInput> in;
+        for (const QString &i : inst)
+            in << input(2, i, kJe);
+        DeployOptions opt;
+        opt.batchSize = 3;
+        Deployer d;
+        d.setSshConfig(labenv::sshConfig());
+        ExecutorOptions eo = fastOptions();
+        eo.execTimeoutMs = 10000; // how long a silent link takes to count as lost
+        eo.reconnectMs = 60000;
+        d.setExecutorOptions(eo);
+        bool down = false, up = false, lossSeen = false;
+        QString faultError;
+        auto linkUp = [&] {
+            if (down && !up) {
+                QString e;
+                up = fault({ QStringLiteral("lab2"), QStringLiteral("link-up") }, &e);
+                if (!up)
+                    qWarning("link-up: %s", qPrintable(e));
+            }
+        };
+        // Whatever happens below (a failed QVERIFY returns), the link comes back.
+        const auto restoreLink = qScopeGuard([&] {
+            linkUp();
+            if (down && !up)
+                fault({ QStringLiteral("lab2"), QStringLiteral("link-up") }, &faultError);
+        });
+        connect(&d, &Deployer::relayStateChanged, &d,
+                [&](const QString &, const QString &, int state, const QString &) {
+                    if (!down && RelayDeployState(state) == RelayDeployState::VerifiedNew) {
+                        down = fault({ QStringLiteral("lab2"), QStringLiteral("link-down") }, &faultError);
+                        if (!down)
+                            qWarning("link-down: %s", qPrintable(faultError));
+                        else // a bound on the window even if the loss is never reported
+                            QTimer::singleShot(30000, &d, linkUp);
+                    }
+                });
+        connect(&d, &Deployer::eventAvailable, &d, [&](const EventRecord &e) {
+            if (e.type == QLatin1String("deploy_connection_lost")) {
+                lossSeen = true;
+                linkUp();
+            }
+        });
+        const DeployReport rep = run(d, in, opt);
+        linkUp();
+        QVERIFY2(down, qPrintable(faultError));
+        QVERIFY(up);
+        QTRY_VERIFY_WITH_TIMEOUT(hostUp(2), 30000);
+        QVERIFY2(lossSeen, "the executor did not notice the lost link");
+        qInfo("after link-down: %s", qPrintable(rep.summary()));
+        QVERIFY(!rep.hosts.isEmpty());
+        for (const RelayReport &r : relaysOf(rep))
+            QVERIFY2(r.state == RelayDeployState::VerifiedNew || r.state == RelayDeployState::VerifiedOld
+                         || r.state == RelayDeployState::NotStarted || r.state == RelayDeployState::Unknown,
+                     qPrintable(r.instance + QLatin1Char(' ') + relayDeployStateName(r.state)));
+        // On the host: each relay is verified old (no drop-in, glibc) or verified new (drop-in,
+        // jemalloc mapped), never half-changed.
+        for (const QString &i : inst) {
+            const bool dropIn = hasDropIn(2, i);
+            const QString l = loaded(2, i);
+            QVERIFY2(dropIn ? l == kJe : l == QLatin1String("glibc"), qPrintable(i + QLatin1Char(' ') + l));
+        }
+        // Resume: a new run re-reads the host and completes what is left; then nothing is left.
+        Deployer d2;
+        d2.setSshConfig(labenv::sshConfig());
+        d2.setExecutorOptions(fastOptions());
+        const DeployReport rep2 = run(d2, in, opt);
+        QVERIFY2(rep2.ok(), qPrintable(rep2.summary()));
+        for (const QString &i : inst)
+            QCOMPARE(loaded(2, i), kJe);
+        QSignalSpy again(&d2, &Deployer::planAvailable);
+        d2.prepare(in, opt);
+        QVERIFY(again.wait(60000));
+        QVERIFY(again.at(0).at(0).value<DeployPlan>().isEmpty());
     }
 
     void slowRestartsStillVerify()
