@@ -66,6 +66,7 @@ DeployDialog::DeployDialog(const DeployPlan &plan, const ExecutorOptions &execut
     : QDialog(parent)
     , m_plan(plan)
     , m_executor(executor)
+    , m_heading(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_diff(new QPlainTextEdit(this))
     , m_batch(new QSpinBox(this))
@@ -75,7 +76,11 @@ DeployDialog::DeployDialog(const DeployPlan &plan, const ExecutorOptions &execut
     , m_deploy(new QPushButton(this))
 {
     const bool rollback = plan.options.mode == DeployOptions::Mode::Rollback;
-    setWindowTitle(rollback ? tr("Confirm rollback") : tr("Confirm deploy"));
+    QFont hf = m_heading->font();
+    hf.setBold(true);
+    hf.setPointSizeF(hf.pointSizeF() * 1.2);
+    m_heading->setFont(hf);
+    setTitle(rollback ? tr("Roll back") : tr("Deploy"));
     setMinimumSize(760, 560);
     for (const HostPlan &h : plan.hosts)
         for (const PlannedRelay &r : h.relays)
@@ -109,32 +114,55 @@ DeployDialog::DeployDialog(const DeployPlan &plan, const ExecutorOptions &execut
     m_maxFailures->setToolTip(tr("The whole rollout halts after this many relays failed verification (each "
                                  "failed relay is rolled back)."));
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Batch size:"), m_batch);
-    form->addRow(tr("&Canary relays per host:"), m_canary);
-    form->addRow(tr("&Settle time:"), m_settle);
-    form->addRow(tr("&Halt after failed relays:"), m_maxFailures);
-
+    // Compact: the settings are numbers, the plan above is what needs the room.
+    auto *form1 = new QFormLayout;
+    form1->addRow(tr("&Batch size:"), m_batch);
+    form1->addRow(tr("&Canary relays per host:"), m_canary);
+    auto *form2 = new QFormLayout;
+    form2->addRow(tr("&Settle time:"), m_settle);
+    form2->addRow(tr("&Halt after failed relays:"), m_maxFailures);
+    for (QSpinBox *b : { m_batch, m_canary, m_settle, m_maxFailures })
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(QStringLiteral("0000 s")) + 40);
+    auto *settings = new QHBoxLayout;
+    settings->addLayout(form1);
+    settings->addSpacing(24);
+    settings->addLayout(form2);
+    settings->addStretch(1);
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     buttons->addButton(m_deploy, QDialogButtonBox::AcceptRole);
     // Changing relays needs a deliberate click: Enter does not deploy.
     cancel->setDefault(true);
     m_deploy->setAutoDefault(false);
+    QFont bf = m_deploy->font();
+    bf.setBold(true);
+    m_deploy->setFont(bf);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *diffLabel = new QLabel(tr("Exactly what will be written and run (the dry run):"), this);
     auto *lay = new QVBoxLayout(this);
+    lay->addWidget(m_heading);
     lay->addWidget(m_summary);
     lay->addWidget(diffLabel);
     lay->addWidget(m_diff, 1);
-    lay->addLayout(form);
+    lay->addLayout(settings);
     lay->addWidget(buttons);
 
     connect(m_batch, qOverload<int>(&QSpinBox::valueChanged), this, &DeployDialog::replan);
     connect(m_canary, qOverload<int>(&QSpinBox::valueChanged), this, &DeployDialog::replan);
     replan();
+}
+
+void DeployDialog::setTitle(const QString &title)
+{
+    setWindowTitle(title);
+    m_heading->setText(title);
+}
+
+QString DeployDialog::title() const
+{
+    return m_heading->text();
 }
 
 ExecutorOptions DeployDialog::executorOptions() const

@@ -25,6 +25,9 @@ public:
                           QWidget *parent = nullptr);
 
     DeployPlan plan() const { return m_plan; } // with the chosen batch and canary
+    // What is being confirmed ("Roll out jemalloc to all relays"): heading and window title.
+    void setTitle(const QString &title);
+    QString title() const;
     ExecutorOptions executorOptions() const; // with the chosen settle time and halt threshold
 
     QPlainTextEdit *diffView() const { return m_diff; }
@@ -41,6 +44,7 @@ private:
     DeployPlan m_plan;
     QStringList m_prepareErrors; // host-level errors of prepare(): kept across re-plans
     ExecutorOptions m_executor;
+    QLabel *m_heading;
     QLabel *m_summary;
     QPlainTextEdit *m_diff;
     QSpinBox *m_batch;

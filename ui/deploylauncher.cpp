@@ -105,7 +105,7 @@ void DeployLauncher::onPlan(const DeployPlan &plan)
     auto *dialog = new DeployDialog(plan, d->executorOptions(), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!m_title.isEmpty())
-        dialog->setWindowTitle(m_title);
+        dialog->setTitle(m_title);
     m_dialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog]() {
         Deployer *dep = m_view ? m_view->deployer() : nullptr;
@@ -113,7 +113,7 @@ void DeployLauncher::onPlan(const DeployPlan &plan)
             return;
         dep->setExecutorOptions(dialog->executorOptions());
         const DeployPlan p = dialog->plan();
-        m_view->start(p);
+        m_view->start(p, dialog->title());
         emit started(p);
     });
     connect(dialog, &QDialog::rejected, this, &DeployLauncher::cancelled);

@@ -202,8 +202,15 @@ QVariant RolloutModel::data(const QModelIndex &index, int role) const
                 .arg(r.pidAfter > 0 ? QString::number(r.pidAfter) : QStringLiteral("…"));
         break;
     case MessageColumn:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+            if (!r.message.isEmpty())
+                return r.message;
+            if (r.state == RelayDeployState::Restarting)
+                return tr("restart queued (with jitter)");
+            if (r.state == RelayDeployState::Verifying)
+                return tr("waiting for: active, a new PID, the library mapped, stable for the settle time");
             return r.message;
+        }
         break;
     default:
         break;

@@ -138,19 +138,25 @@ void RolloutView::showPlan(const DeployPlan &plan, const QString &title)
     int hosts = 0;
     for (const HostPlan &h : plan.hosts)
         hosts += h.changeCount() > 0 ? 1 : 0;
-    m_title->setText(!title.isEmpty() ? title
-                         : rollback
-                         ? tr("Rollback: %1 relay(s) on %2 host(s)").arg(plan.changeCount()).arg(hosts)
-                         : tr("Deploy: %1 relay(s) on %2 host(s)").arg(plan.changeCount()).arg(hosts));
+    const QString counts = rollback
+        ? tr("%1 relay(s) to roll back on %2 host(s)").arg(plan.changeCount()).arg(hosts)
+        : tr("%1 relay(s) to change on %2 host(s)").arg(plan.changeCount()).arg(hosts);
+    m_title->setText((title.isEmpty() ? (rollback ? tr("Rollback") : tr("Deploy")) : title)
+                     + QStringLiteral(" — ") + counts);
+    bool groups = false;
+    for (int r = 0; r < m_model->rowCount() && !groups; ++r)
+        groups = !m_model->index(r, RolloutModel::GroupColumn).data().toString().isEmpty();
+    m_table->setColumnHidden(RolloutModel::GroupColumn, !groups);
     setProgress(0, m_model->changingCount());
     m_stack->setCurrentIndex(1);
     updateStatus();
     updateButtons();
 }
 
-void RolloutView::start(const DeployPlan &plan)
+void RolloutView::start(const DeployPlan &plan, const QString &title)
 {
-    showPlan(plan);
+    showPlan(plan, title);
+    m_finalOk = false;
     m_running = true;
     m_paused = false;
     m_aborting = false;
@@ -167,6 +173,7 @@ void RolloutView::start(const DeployPlan &plan)
 void RolloutView::updateRelay(const RelayReport &report)
 {
     m_model->updateRelay(report);
+    updateProgressFromModel();
     const RelayDeployState s = report.state;
     if (s == RelayDeployState::Failed || s == RelayDeployState::RollbackFailed
         || s == RelayDeployState::Unknown || s == RelayDeployState::VerifiedOld)
@@ -179,8 +186,41 @@ void RolloutView::updateRelay(const RelayReport &report)
 
 void RolloutView::appendEvent(const EventRecord &event)
 {
-    const bool failed = event.description.contains(QLatin1String("FAILED"));
-    appendLog(event.description, failed ? RolloutModel::stateColor(RelayDeployState::Failed) : QColor());
+    // The step's name first: the description alone ("lab1: tor@a.service") does not say it.
+    const QString step = event.type.startsWith(QLatin1String("deploy_")) ? event.type.mid(7) : event.type;
+    QString label;
+    if (step == QLatin1String("write_dropins"))
+        label = tr("drop-ins + daemon-reload");
+    else if (step == QLatin1String("restart"))
+        label = tr("restart");
+    else if (step == QLatin1String("rollback"))
+        label = tr("ROLLBACK");
+    else if (step == QLatin1String("connection_lost"))
+        label = tr("CONNECTION LOST");
+    else if (step == QLatin1String("reconnect"))
+        label = tr("reconnected");
+    else if (step == QLatin1String("preflight") || step == QLatin1String("verify"))
+        label = QString(); // the text says it ("preflight ok", "verified ...")
+    else
+        label = step;
+    const bool failed = event.description.contains(QLatin1String("FAILED"))
+        || step == QLatin1String("connection_lost") || step == QLatin1String("rollback");
+    appendLog(label.isEmpty() ? event.description : QStringLiteral("[%1] %2").arg(label, event.description),
+              failed ? RolloutModel::stateColor(RelayDeployState::Failed) : QColor());
+}
+
+void RolloutView::updateProgressFromModel()
+{
+    // Counted from the table itself, so the bar never disagrees with the rows it sits above.
+    int done = 0;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QModelIndex i = m_model->index(r, 0);
+        if (!i.data(RolloutModel::ChangingRole).toBool())
+            continue;
+        const auto s = RelayDeployState(i.data(RolloutModel::StateRole).toInt());
+        done += isTerminal(s) && s != RelayDeployState::Failed ? 1 : 0;
+    }
+    setProgress(done, m_model->changingCount());
 }
 
 void RolloutView::setProgress(int done, int total)
@@ -201,6 +241,7 @@ void RolloutView::showFinished(const DeployReport &report)
 {
     m_running = false;
     m_paused = false;
+    m_finalOk = report.ok();
     const int verified = m_model->count(RelayDeployState::VerifiedNew);
     const int back = m_model->count(RelayDeployState::VerifiedOld);
     if (report.ok())
@@ -309,7 +350,11 @@ void RolloutView::updateStatus()
     else if (m_running)
         head = tr("<b>Running</b>");
     else if (!m_finalText.isEmpty())
-        head = QStringLiteral("<b>%1</b>").arg(m_finalText.toHtmlEscaped());
+        head = QStringLiteral("<b style=\"color:%1\">%2</b>")
+                   .arg(RolloutModel::stateColor(m_finalOk ? RelayDeployState::VerifiedNew
+                                                           : RelayDeployState::Failed)
+                            .name(),
+                        m_finalText.toHtmlEscaped());
     else
         head = tr("<b>Planned</b>");
     m_status->setText(head + QStringLiteral(" · ") + parts.join(QStringLiteral(" · ")));

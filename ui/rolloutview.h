@@ -39,8 +39,9 @@ public:
     bool isRunning() const { return m_running; }
 
 public Q_SLOTS:
-    // Shows the plan's relays (pending / already right) and starts it on the deployer.
-    void start(const alloclab::DeployPlan &plan);
+    // Shows the plan's relays (pending / already right) and starts it on the deployer. The
+    // title says what it is ("Roll out jemalloc to all relays"); the counts are added.
+    void start(const alloclab::DeployPlan &plan, const QString &title = QString());
     // Shows a plan without running it (a past rollout, tests).
     void showPlan(const alloclab::DeployPlan &plan, const QString &title = QString());
     // The Deployer's signals, connected in the constructor (public for replays and tests).
@@ -61,6 +62,7 @@ Q_SIGNALS:
 private:
     void appendLog(const QString &text, const QColor &colour = QColor());
     void updateStatus();
+    void updateProgressFromModel();
     void updateButtons();
 
     QPointer<Deployer> m_deployer;
@@ -77,6 +79,7 @@ private:
     bool m_running = false;
     bool m_paused = false;
     bool m_aborting = false;
+    bool m_finalOk = false;
     QString m_finalText;
 };
 

@@ -240,11 +240,15 @@ void registerDeployCommands(CommandTable &table)
         int kind;
     };
     static const Spec specs[] = {
-        { "deploy", "deploy --experiment NAME [--dry-run] [--batch N] [--canary N] [--yes]",
+        { "deploy",
+          "deploy --experiment NAME [--dry-run] [--batch N] [--canary N] [--settle S] [--max-failures N] "
+          "[--yes]",
           QT_TRANSLATE_NOOP("Cli", "deploy an experiment's allocators (canary, batches, verified)"), 0 },
-        { "rollout", "rollout --allocator ID [--host NAME]... [--dry-run] [--batch N] [--canary N] [--yes]",
+        { "rollout",
+          "rollout --allocator ID [--host NAME]... [--dry-run] [--batch N] [--canary N] [--settle S] "
+          "[--max-failures N] [--yes]",
           QT_TRANSLATE_NOOP("Cli", "roll one allocator out to every relay"), 1 },
-        { "rollback", "rollback --experiment NAME [--dry-run] [--yes]",
+        { "rollback", "rollback --experiment NAME [--dry-run] [--settle S] [--max-failures N] [--yes]",
           QT_TRANSLATE_NOOP("Cli", "restore every relay's state from before the experiment"), 2 },
     };
     for (const Spec &s : specs) {

@@ -311,7 +311,7 @@ private Q_SLOTS:
         DeployLauncher l(&v, &v);
         QSignalSpy failed(&l, &DeployLauncher::failed);
         l.rolloutAllocator(QStringLiteral("jemalloc"));
-        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.size(), 1); // at once: there is nothing to ask
         QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("no database")),
                  qPrintable(failed.at(0).at(0).toString()));
         l.setStore(&store);

@@ -99,8 +99,8 @@ private Q_SLOTS:
         }
         QVERIFY(checked >= 20);
         // The longest deploy synopsis is shown whole.
-        QVERIFY(r.out.contains(QStringLiteral(
-            "rollout --allocator ID [--host NAME]... [--dry-run] [--batch N] [--canary N] [--yes]")));
+        QVERIFY(r.out.contains(QStringLiteral("rollout --allocator ID [--host NAME]... [--dry-run] [--batch "
+                                              "N] [--canary N] [--settle S] [--max-failures N] [--yes]")));
     }
     void noArgumentsIsUsage()
     {
