@@ -1,6 +1,7 @@
 #include "app/deployer.h"
 
 #include "app/database.h"
+#include "app/store.h"
 
 #include <QDateTime>
 #include <QThread>
@@ -36,6 +37,14 @@ Deployer::~Deployer()
 void Deployer::setDatabase(Database *db, Id experimentId)
 {
     m_db = db;
+    m_store = nullptr;
+    m_experimentId = experimentId;
+}
+
+void Deployer::setStore(Store *store, Id experimentId)
+{
+    m_store = store;
+    m_db = nullptr;
     m_experimentId = experimentId;
 }
 
@@ -228,33 +237,42 @@ void Deployer::recordMembership(const RelayReport &r)
     // allocator: at the verified restart, or at the inspection that found it already right
     // (Skipped). A planned board assignment of the same group is closed at that moment, so
     // measurements before it never count for the group. A verified rollback ends membership.
-    if (!m_db || !m_experimentId || !r.relayId)
+    if (!m_experimentId || !r.relayId)
         return;
     const bool rollback = m_options.mode == DeployOptions::Mode::Rollback;
     const bool verified
         = (r.state == RelayDeployState::VerifiedNew && r.changing) || r.state == RelayDeployState::Skipped;
-    if (!verified)
+    if (!verified || (!rollback && !r.groupId))
         return;
-    if (rollback) {
-        m_db->assignRelay(m_experimentId, r.relayId, 0, r.tsMs, false);
-        return;
-    }
-    if (!r.groupId)
-        return;
-    bool openPlanned = false, openDeployed = false;
-    for (const AssignmentRecord &a : m_db->assignments(m_experimentId)) {
-        if (a.relayId == r.relayId && a.groupId == r.groupId && a.toMs == 0) {
-            openPlanned = !a.deployed;
-            openDeployed = a.deployed;
+    const Id experiment = m_experimentId;
+    record([experiment, rollback, r](Database &db) {
+        if (rollback) {
+            db.assignRelay(experiment, r.relayId, 0, r.tsMs, false);
+            return;
         }
-    }
-    if (openDeployed)
-        return; // already a verified member (a repeated deploy)
-    Transaction tx(*m_db);
-    if (openPlanned)
-        m_db->assignRelay(m_experimentId, r.relayId, 0, r.tsMs, false);
-    m_db->assignRelay(m_experimentId, r.relayId, r.groupId, r.tsMs, true);
-    tx.commit();
+        bool openPlanned = false, openDeployed = false;
+        for (const AssignmentRecord &a : db.assignments(experiment)) {
+            if (a.relayId == r.relayId && a.groupId == r.groupId && a.toMs == 0) {
+                openPlanned = !a.deployed;
+                openDeployed = a.deployed;
+            }
+        }
+        if (openDeployed)
+            return; // already a verified member (a repeated deploy)
+        Transaction tx(db);
+        if (openPlanned)
+            db.assignRelay(experiment, r.relayId, 0, r.tsMs, false);
+        db.assignRelay(experiment, r.relayId, r.groupId, r.tsMs, true);
+        tx.commit();
+    });
+}
+
+void Deployer::record(std::function<void(Database &)> job)
+{
+    if (m_db)
+        job(*m_db);
+    else if (m_store)
+        m_store->run(std::move(job), true);
 }
 
 void Deployer::onStep(const QString &host, const QString &action, const QString &instance,
@@ -272,19 +290,23 @@ void Deployer::onStep(const QString &host, const QString &action, const QString 
     ev.relayId = rel.relayId;
     ev.group = rel.group;
     emit eventAvailable(ev);
-    if (m_db) {
-        m_db->insertEvents({ ev });
-        DeployLogRecord log;
-        log.tsMs = ev.tsMs;
-        log.hostId = ev.hostId;
-        log.relayId = ev.relayId;
-        log.experimentId = m_experimentId;
-        log.allocatorId = rel.allocatorId;
-        log.action = action;
-        log.detail = detail;
-        log.ok = ok;
-        m_db->appendDeployLog(log);
-    }
+    DeployLogRecord log;
+    log.tsMs = ev.tsMs;
+    log.hostId = ev.hostId;
+    log.relayId = ev.relayId;
+    log.experimentId = m_experimentId;
+    log.allocatorId = rel.allocatorId;
+    log.action = action;
+    log.detail = detail;
+    log.ok = ok;
+    record([ev, log, host](Database &db) mutable {
+        if (!ev.hostId) {
+            if (const std::optional<HostRecord> h = db.host(host))
+                ev.hostId = log.hostId = h->id;
+        }
+        db.insertEvents({ ev });
+        db.appendDeployLog(log);
+    });
 }
 
 void Deployer::onHostDone(const HostReport &report)

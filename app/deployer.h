@@ -20,6 +20,7 @@ class QThread;
 namespace alloclab {
 
 class Database;
+class Store;
 
 class Deployer : public QObject
 {
@@ -36,8 +37,11 @@ public:
     void setRemoteFactory(RemoteFactory factory) { m_factory = std::move(factory); }
     void setExecutorOptions(const ExecutorOptions &options) { m_exec = options; }
     ExecutorOptions executorOptions() const { return m_exec; }
-    // Optional: events, deploy log and assignment history go here (used from this thread).
+    // Optional: events, deploy log and assignment history go here. A Database is used from
+    // this thread (the CLI); a Store records on its writer thread (the GUI never blocks).
+    // experimentId 0: no membership is recorded (a plain rollout).
     void setDatabase(Database *db, Id experimentId = 0);
+    void setStore(Store *store, Id experimentId = 0);
 
     // Reads every relay's state from its host (read-only), then emits planAvailable().
     void prepare(const QList<DeployRelayInput> &relays, const DeployOptions &options);
@@ -65,6 +69,7 @@ private:
     std::unique_ptr<RemoteExec> makeRemote(const QString &host) const;
     void onRelay(const RelayReport &r);
     void recordMembership(const RelayReport &r);
+    void record(std::function<void(Database &)> job);
     void onStep(const QString &host, const QString &action, const QString &instance, const QString &detail,
                 bool ok);
     void onHostDone(const HostReport &report);
@@ -75,6 +80,7 @@ private:
     RemoteFactory m_factory;
     ExecutorOptions m_exec;
     Database *m_db = nullptr;
+    QPointer<Store> m_store;
     Id m_experimentId = 0;
     DeployOptions m_options;
     std::shared_ptr<DeployControl> m_control;

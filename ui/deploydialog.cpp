@@ -205,17 +205,18 @@ void DeployDialog::replan()
     } else if (relays == 0) {
         text = tr("<b>Every relay is already as wanted.</b> Nothing to do.");
     } else {
-        text
-            = tr("<b>%1 relay(s) on %2 host(s) will be changed and restarted</b>; %3 already right are left "
-                 "alone. Per host: %4 canary relay(s) first, then batches of %5. Each restarted relay is "
-                 "verified "
-                 "(active, new PID, the library in its memory map, stable for the settle time); a relay that "
-                 "fails is rolled back automatically.")
-                  .arg(relays)
-                  .arg(hosts)
-                  .arg(unchanged)
-                  .arg(o.canary)
-                  .arg(o.batchSize);
+        text = tr("<b>%1 relay(s) on %2 host(s) will be changed and restarted.</b>").arg(relays).arg(hosts);
+        if (unchanged > 0)
+            text += QLatin1Char(' ') + tr("%1 relay(s) already right are left alone.").arg(unchanged);
+        text += QLatin1Char(' ')
+            + (o.canary > 0 ? tr("Per host: %1 canary relay(s) first, alone, then batches of %2.")
+                                  .arg(o.canary)
+                                  .arg(o.batchSize)
+                            : tr("Per host: batches of %1, no canary.").arg(o.batchSize))
+            + QLatin1Char(' ')
+            + tr("Each restarted relay is verified (active, new PID, the library in its memory map, stable "
+                 "for the "
+                 "settle time); a relay that fails is rolled back automatically.");
     }
     m_summary->setText(text);
 }

@@ -27,7 +27,7 @@ void DeployLauncher::setStore(Store *store)
 void DeployLauncher::rolloutAllocator(const QString &allocatorId, const QStringList &hosts)
 {
     fromStore(tr("Roll out %1 to all relays").arg(allocatorId), DeployOptions::Mode::Deploy,
-              [allocatorId, hosts](Database &db, QList<DeployRelayInput> *out, QString *error) {
+              [allocatorId, hosts](Database &db, QList<DeployRelayInput> *out, Id *, QString *error) {
                   return deployinputs::forRollout(db, allocatorId, hosts, out, error);
               });
 }
@@ -35,23 +35,22 @@ void DeployLauncher::rolloutAllocator(const QString &allocatorId, const QStringL
 void DeployLauncher::deployExperiment(const QString &name)
 {
     fromStore(tr("Deploy experiment %1").arg(name), DeployOptions::Mode::Deploy,
-              [name](Database &db, QList<DeployRelayInput> *out, QString *error) {
-                  Id id = 0;
-                  return deployinputs::forExperiment(db, name, out, &id, error);
+              [name](Database &db, QList<DeployRelayInput> *out, Id *id, QString *error) {
+                  return deployinputs::forExperiment(db, name, out, id, error);
               });
 }
 
 void DeployLauncher::rollbackExperiment(const QString &name)
 {
     fromStore(tr("Roll back experiment %1").arg(name), DeployOptions::Mode::Rollback,
-              [name](Database &db, QList<DeployRelayInput> *out, QString *error) {
-                  Id id = 0;
-                  return deployinputs::forExperiment(db, name, out, &id, error);
+              [name](Database &db, QList<DeployRelayInput> *out, Id *id, QString *error) {
+                  return deployinputs::forExperiment(db, name, out, id, error);
               });
 }
 
-void DeployLauncher::fromStore(const QString &title, DeployOptions::Mode mode,
-                               std::function<bool(Database &, QList<DeployRelayInput> *, QString *)> read)
+void DeployLauncher::fromStore(
+    const QString &title, DeployOptions::Mode mode,
+    std::function<bool(Database &, QList<DeployRelayInput> *, Id *, QString *)> read)
 {
     if (!m_store) {
         emit failed(tr("%1: no database is open.").arg(title));
@@ -61,23 +60,24 @@ void DeployLauncher::fromStore(const QString &title, DeployOptions::Mode mode,
     m_store->run([self, title, mode, read](Database &db) {
         QList<DeployRelayInput> inputs;
         QString error;
-        const bool ok = read(db, &inputs, &error);
+        Id experimentId = 0;
+        const bool ok = read(db, &inputs, &experimentId, &error);
         QMetaObject::invokeMethod(
             self.data(),
-            [self, title, mode, inputs, ok, error]() {
+            [self, title, mode, inputs, ok, error, experimentId]() {
                 if (!self)
                     return;
                 if (!ok)
                     emit self->failed(tr("%1: %2").arg(title, error));
                 else
-                    self->prepareAndConfirm(inputs, mode, title);
+                    self->prepareAndConfirm(inputs, mode, title, experimentId);
             },
             Qt::QueuedConnection);
     });
 }
 
 void DeployLauncher::prepareAndConfirm(const QList<DeployRelayInput> &inputs, DeployOptions::Mode mode,
-                                       const QString &title)
+                                       const QString &title, Id experimentId)
 {
     if (!m_view || !m_view->deployer())
         return;
@@ -90,6 +90,7 @@ void DeployLauncher::prepareAndConfirm(const QList<DeployRelayInput> &inputs, De
     o.seed = quint32(QDateTime::currentMSecsSinceEpoch());
     m_preparing = true;
     m_title = title;
+    m_experimentId = experimentId;
     emit preparing(title);
     m_view->deployer()->prepare(inputs, o);
 }
@@ -112,6 +113,8 @@ void DeployLauncher::onPlan(const DeployPlan &plan)
         if (!dep)
             return;
         dep->setExecutorOptions(dialog->executorOptions());
+        if (m_store)
+            dep->setStore(m_store, m_experimentId); // events, deploy log, membership
         const DeployPlan p = dialog->plan();
         m_view->start(p, dialog->title());
         emit started(p);

@@ -44,8 +44,10 @@ public Q_SLOTS:
     void rollbackExperiment(const QString &name);
     // The shared path once the relays are known (also for callers that have them already, e.g.
     // a selection in the fleet view): prepare, then confirm.
+    // experimentId: the deploy records group membership for it (0 = a plain rollout).
     void prepareAndConfirm(const QList<alloclab::DeployRelayInput> &inputs,
-                           alloclab::DeployOptions::Mode mode, const QString &title = QString());
+                           alloclab::DeployOptions::Mode mode, const QString &title = QString(),
+                           alloclab::Id experimentId = 0);
 
 Q_SIGNALS:
     void preparing(const QString &what); // reading the relays' state from the hosts
@@ -56,7 +58,7 @@ Q_SIGNALS:
 
 private:
     void fromStore(const QString &title, DeployOptions::Mode mode,
-                   std::function<bool(Database &, QList<DeployRelayInput> *, QString *)> read);
+                   std::function<bool(Database &, QList<DeployRelayInput> *, Id *, QString *)> read);
     void onPlan(const DeployPlan &plan);
 
     QPointer<RolloutView> m_view;
@@ -66,6 +68,7 @@ private:
     DeployOptions m_defaults;
     bool m_preparing = false;
     QString m_title;
+    Id m_experimentId = 0;
 };
 
 } // namespace alloclab

@@ -310,11 +310,19 @@ private slots:
         d.setSshConfig(labenv::sshConfig());
         d.setExecutorOptions(fastOptions());
         int verified = 0;
+        bool aborted = false;
         connect(&d, &Deployer::relayStateChanged, &d,
                 [&](const QString &, const QString &, int state, const QString &) {
-                    // The canary and one relay of the second batch are done: batch 2 is in flight.
-                    if (RelayDeployState(state) == RelayDeployState::VerifiedNew && ++verified == 2)
+                    // The canary is verified and batch 2 is restarting: abort now. The executor
+                    // checks the flag only before the next batch, after batch 2's settle time, so
+                    // this does not race with it (aborting at a VerifiedNew of batch 2 did).
+                    if (RelayDeployState(state) == RelayDeployState::VerifiedNew)
+                        ++verified;
+                    if (!aborted && verified >= 1
+                        && RelayDeployState(state) == RelayDeployState::Restarting) {
+                        aborted = true;
                         d.abort();
+                    }
                 });
         const DeployReport rep = run(d, in, opt);
         QVERIFY(rep.aborted);

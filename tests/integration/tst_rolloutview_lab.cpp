@@ -162,6 +162,17 @@ private Q_SLOTS:
         QCOMPARE(view.progressBar()->maximum(), 10);
         QVERIFY(!view.abortButton()->isEnabled());
         save(&view, QStringLiteral("rollout-finished.png"));
+        // Every step went to the store (on its writer thread): 10 verified relays in the log.
+        auto verifiedInLog = [&dbPath]() {
+            Database db;
+            if (!db.open(dbPath, Database::OpenMode::ExistingOnly))
+                return -1;
+            int n = 0;
+            for (const DeployLogRecord &x : db.deployLog())
+                n += x.action == QLatin1String("verify") && x.ok && x.relayId != 0 && x.hostId != 0 ? 1 : 0;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(verifiedInLog(), 10, 20000);
         // Independent check on the host.
         const QString loaded = rootSh(QStringLiteral(
             "for i in $(awk '{print $1}' /etc/alloclab.relays); do pid=$(systemctl show -p MainPID --value "
