@@ -16,11 +16,6 @@
 namespace alloclab::experimentio {
 
 namespace {
-QString tx(const char *text)
-{
-    return QCoreApplication::translate("ExperimentIo", text);
-}
-
 BoardRelay boardRelay(const RelayRecord &r)
 {
     BoardRelay b;
@@ -36,7 +31,7 @@ bool readFile(const QString &path, QString *text, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = tx("Cannot read %1: %2").arg(path, f.errorString());
+        *error = QCoreApplication::translate("ExperimentIo", "Cannot read %1: %2").arg(path, f.errorString());
         return false;
     }
     *text = QString::fromUtf8(f.readAll());
@@ -47,7 +42,8 @@ bool writeFile(const QString &path, const QString &text, QString *error)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0 || !f.commit()) {
-        *error = tx("Cannot write %1: %2").arg(path, f.errorString());
+        *error
+            = QCoreApplication::translate("ExperimentIo", "Cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;
@@ -109,7 +105,8 @@ std::optional<BoardState> loadBoard(Database &db, const QString &experimentName,
     const auto e = db.experiment(experimentName);
     if (!e) {
         *error = db.lastError().isEmpty()
-            ? tx("There is no experiment named '%1' (see 'alloclab-cli experiment list').")
+            ? QCoreApplication::translate(
+                  "ExperimentIo", "There is no experiment named '%1' (see 'alloclab-cli experiment list').")
                   .arg(experimentName)
             : db.lastError();
         return std::nullopt;
@@ -159,7 +156,9 @@ bool saveBoardMembership(Database &db, const ExperimentRecord &experiment, const
         if (letter.isEmpty())
             continue;
         if (r.relayId == 0) {
-            *error = tx("Relay %1 is not in the database yet; refresh the fleet first.").arg(r.nickname);
+            *error = QCoreApplication::translate(
+                         "ExperimentIo", "Relay %1 is not in the database yet; refresh the fleet first.")
+                         .arg(r.nickname);
             return false;
         }
         wanted.insert(r.relayId, groupOfLetter.value(letter));
@@ -174,9 +173,11 @@ std::optional<RelayRecord> resolveRelay(Database &db, const QString &key, QStrin
         return found.first();
     if (found.isEmpty()) {
         *error = db.lastError().isEmpty()
-            ? tx("Relay '%1' is not known in the database: give a nickname, a fingerprint or host/instance "
-                 "of a "
-                 "relay seen by 'alloclab-cli collect --once' or imported with 'alloclab-cli import'.")
+            ? QCoreApplication::translate(
+                  "ExperimentIo",
+                  "Relay '%1' is not known in the database: give a nickname, a fingerprint or host/instance "
+                  "of a "
+                  "relay seen by 'alloclab-cli collect --once' or imported with 'alloclab-cli import'.")
                   .arg(key)
             : db.lastError();
         return std::nullopt;
@@ -186,7 +187,8 @@ std::optional<RelayRecord> resolveRelay(Database &db, const QString &key, QStrin
         candidates << (r.instance.isEmpty()
                            ? QString(r.server + QStringLiteral(" (") + r.nickname + QLatin1Char(')'))
                            : QString(r.server + QLatin1Char('/') + r.instance));
-    *error = tx("'%1' matches %2 relays (%3): give host/instance or the fingerprint.")
+    *error = QCoreApplication::translate(
+                 "ExperimentIo", "'%1' matches %2 relays (%3): give host/instance or the fingerprint.")
                  .arg(key)
                  .arg(found.size())
                  .arg(candidates.join(QStringLiteral(", ")));
@@ -201,7 +203,8 @@ bool exportGroups(Database &db, const QString &experimentName, const QString &di
         return false;
     const QDir out(dir);
     if (!out.mkpath(QStringLiteral("groups"))) {
-        *error = tx("Cannot create the folder %1.").arg(out.filePath(QStringLiteral("groups")));
+        *error = QCoreApplication::translate("ExperimentIo", "Cannot create the folder %1.")
+                     .arg(out.filePath(QStringLiteral("groups")));
         return false;
     }
     QList<groupfiles::RelayConfigRow> rows;
@@ -236,8 +239,10 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
 {
     const auto e = db.experiment(experimentName);
     if (!e) {
-        *error = tx("There is no experiment named '%1' (see 'alloclab-cli experiment list').")
-                     .arg(experimentName);
+        *error
+            = QCoreApplication::translate(
+                  "ExperimentIo", "There is no experiment named '%1' (see 'alloclab-cli experiment list').")
+                  .arg(experimentName);
         return false;
     }
     // Collect the files: group files per letter (current or historical), relay_config.csv.
@@ -256,7 +261,7 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
         } else if (fi.isFile()) {
             files << p;
         } else {
-            *error = tx("%1 does not exist.").arg(p);
+            *error = QCoreApplication::translate("ExperimentIo", "%1 does not exist.").arg(p);
             return false;
         }
     }
@@ -271,7 +276,10 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
         } else if (QFileInfo(f).fileName().endsWith(QLatin1String(".csv"))) {
             csvFiles << f;
         } else {
-            *error = tx("%1: not a group file (group_<LETTER>_<label>.txt) nor relay_config.csv.").arg(f);
+            *error = QCoreApplication::translate(
+                         "ExperimentIo",
+                         "%1: not a group file (group_<LETTER>_<label>.txt) nor relay_config.csv.")
+                         .arg(f);
             return false;
         }
     }
@@ -285,7 +293,8 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
     std::map<QString, QList<Id>> members;
     auto take = [&](const QString &where, const QString &letter, const QString &key) {
         if (!groupOfLetter.contains(letter)) {
-            problems << tx("%1: experiment '%2' has no group %3.").arg(where, experimentName, letter);
+            problems << QCoreApplication::translate("ExperimentIo", "%1: experiment '%2' has no group %3.")
+                            .arg(where, experimentName, letter);
             return;
         }
         QString why;
@@ -295,7 +304,9 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
             return;
         }
         if (letterOfRelay.contains(r->id) && letterOfRelay.value(r->id) != letter) {
-            problems << tx("%1: %2 is also listed in group %3 (%4); a relay is in at most one group.")
+            problems << QCoreApplication::translate(
+                            "ExperimentIo",
+                            "%1: %2 is also listed in group %3 (%4); a relay is in at most one group.")
                             .arg(where, key, letterOfRelay.value(r->id), whereListed.value(r->id));
             return;
         }
@@ -340,10 +351,11 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
     }
     if (!problems.isEmpty()) {
         const qsizetype shown = std::min<qsizetype>(problems.size(), 20);
-        *error = tx("Nothing was imported:") + QStringLiteral("\n  ")
+        *error = QCoreApplication::translate("ExperimentIo", "Nothing was imported:") + QStringLiteral("\n  ")
             + problems.mid(0, shown).join(QStringLiteral("\n  "));
         if (problems.size() > shown)
-            *error += QStringLiteral("\n  ") + tx("… and %1 more.").arg(problems.size() - shown);
+            *error += QStringLiteral("\n  ")
+                + QCoreApplication::translate("ExperimentIo", "… and %1 more.").arg(problems.size() - shown);
         return false;
     }
 
@@ -355,7 +367,8 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
             it = it.value() == gid ? wanted.erase(it) : std::next(it);
         for (Id id : ids)
             wanted.insert(id, gid);
-        *report << tx("group %1: %2 relays").arg(letter).arg(ids.size());
+        *report
+            << QCoreApplication::translate("ExperimentIo", "group %1: %2 relays").arg(letter).arg(ids.size());
     }
     return saveMembership(db, *e, wanted, nowMs, error);
 }

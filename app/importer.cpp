@@ -20,11 +20,6 @@ namespace {
 constexpr int kBatch = 20000;
 constexpr int kMaxErrorsPerFile = 1000;
 
-QString trImp(const char *text)
-{
-    return QCoreApplication::translate("Importer", text);
-}
-
 void addFile(const QString &path, ImportPlan *plan)
 {
     ImportPlanEntry e;
@@ -668,7 +663,8 @@ ImportReport Run::go()
         return m_report;
     }
     if (plan.entries.isEmpty()) {
-        m_report.errors << trImp("Nothing to import: no TorUtils files were found.");
+        m_report.errors << QCoreApplication::translate("Importer",
+                                                       "Nothing to import: no TorUtils files were found.");
         return m_report;
     }
     m_totalBytes = 1;
@@ -724,7 +720,8 @@ ImportReport Run::go()
     m_report.cancelled = m_cancelled;
     if (m_cancelled) {
         tx.rollback();
-        m_report.errors << trImp("The import was cancelled; nothing was stored.");
+        m_report.errors << QCoreApplication::translate("Importer",
+                                                       "The import was cancelled; nothing was stored.");
         return m_report;
     }
     if (m_fatal || m_bad) {
@@ -737,7 +734,8 @@ ImportReport Run::go()
         m_report.experiment.clear();
         m_report.groups = 0;
         if (m_bad)
-            m_report.errors << trImp("Nothing was stored: fix the rows above, or skip bad rows.");
+            m_report.errors << QCoreApplication::translate(
+                "Importer", "Nothing was stored: fix the rows above, or skip bad rows.");
         return m_report;
     }
     if (!tx.commit()) {

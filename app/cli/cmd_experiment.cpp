@@ -19,11 +19,6 @@ namespace alloclab::cli {
 
 namespace {
 
-QString tx(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 // Options of one command: --opt VALUE / --opt=VALUE (repeatable), flags, and positionals.
 struct Options {
     QStringList positional;
@@ -58,11 +53,11 @@ Options parseOptions(const QStringList &args, const QStringList &valueOptions, c
             else if (i + 1 < args.size())
                 o.values.insert(name, args.at(++i));
             else {
-                o.error = tx("Option '%1' needs a value.").arg(a);
+                o.error = QCoreApplication::translate("Cli", "Option '%1' needs a value.").arg(a);
                 return o;
             }
         } else {
-            o.error = tx("Unknown option '%1'.").arg(a);
+            o.error = QCoreApplication::translate("Cli", "Unknown option '%1'.").arg(a);
             return o;
         }
     }
@@ -99,12 +94,13 @@ int runCreate(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (o.positional.size() != 1)
-        return ctx.usage(tx("'experiment create' needs exactly one NAME."));
+        return ctx.usage(QCoreApplication::translate("Cli", "'experiment create' needs exactly one NAME."));
     const QStringList groupSpecs = o.all(QStringLiteral("group"));
     if (groupSpecs.size() < 2)
-        return ctx.usage(
-            tx("An experiment compares at least two groups: give --group LETTER=ALLOCATOR_ID[:LABEL] "
-               "twice or more."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "An experiment compares at least two groups: give --group LETTER=ALLOCATOR_ID[:LABEL] "
+            "twice or more."));
     Database db;
     if (!openDb(ctx, db))
         return Failed;
@@ -115,47 +111,57 @@ int runCreate(Context &ctx, const QStringList &args)
     e.hypothesis = o.value(QStringLiteral("hypothesis"));
     e.notes = o.value(QStringLiteral("notes"));
     if (e.name.isEmpty())
-        return ctx.usage(tx("The experiment name is empty."));
+        return ctx.usage(QCoreApplication::translate("Cli", "The experiment name is empty."));
     static const QRegularExpression spec(QStringLiteral("^([A-Z])=([^:]+)(?::(.*))?$"));
     static const QRegularExpression label(QStringLiteral("^[A-Za-z0-9.+-]{1,32}$"));
     QSet<QString> letters;
     for (const QString &g : groupSpecs) {
         const QRegularExpressionMatch m = spec.match(g);
         if (!m.hasMatch())
-            return ctx.usage(tx("--group '%1': expected LETTER=ALLOCATOR_ID[:LABEL] with LETTER A to Z, e.g. "
-                                "B=mimalloc:mimalloc209.")
-                                 .arg(g));
+            return ctx.usage(
+                QCoreApplication::translate(
+                    "Cli",
+                    "--group '%1': expected LETTER=ALLOCATOR_ID[:LABEL] with LETTER A to Z, e.g. "
+                    "B=mimalloc:mimalloc209.")
+                    .arg(g));
         GroupRecord r;
         r.letter = m.captured(1);
         r.allocatorId = m.captured(2);
         r.label = m.capturedLength(3) > 0 ? m.captured(3) : r.allocatorId;
         r.colour = groupColorName(r.letter);
         if (letters.contains(r.letter))
-            return ctx.usage(tx("Group %1 is given twice.").arg(r.letter));
+            return ctx.usage(QCoreApplication::translate("Cli", "Group %1 is given twice.").arg(r.letter));
         letters.insert(r.letter);
         if (!catalog.contains(r.allocatorId))
             return ctx.fail(
-                tx("Group %1: there is no allocator '%2' in the catalog (see 'alloclab-cli allocators "
-                   "list'; add one with 'alloclab-cli allocators add').")
+                QCoreApplication::translate(
+                    "Cli",
+                    "Group %1: there is no allocator '%2' in the catalog (see 'alloclab-cli allocators "
+                    "list'; add one with 'alloclab-cli allocators add').")
                     .arg(r.letter, r.allocatorId));
         if (!label.match(r.label).hasMatch())
             return ctx.usage(
-                tx("Group %1: the label '%2' may contain only letters, digits and . + - (at most 32); "
-                   "it names the file group_%1_<label>.txt.")
+                QCoreApplication::translate(
+                    "Cli",
+                    "Group %1: the label '%2' may contain only letters, digits and . + - (at most 32); "
+                    "it names the file group_%1_<label>.txt.")
                     .arg(r.letter, r.label));
         e.groups << r;
     }
     std::sort(e.groups.begin(), e.groups.end(),
               [](const GroupRecord &a, const GroupRecord &b) { return a.letter < b.letter; });
     if (db.experiment(e.name))
-        return ctx.fail(tx("An experiment named '%1' exists already; choose another name.").arg(e.name));
+        return ctx.fail(QCoreApplication::translate(
+                            "Cli", "An experiment named '%1' exists already; choose another name.")
+                            .arg(e.name));
     if (db.upsertExperiment(e) == 0)
         return ctx.fail(db.lastError());
     if (!ctx.quiet && !ctx.json) {
         QStringList gs;
         for (const GroupRecord &g : std::as_const(e.groups))
             gs << QStringLiteral("%1 %2 (%3)").arg(g.letter, g.label, catalog.displayName(g.allocatorId));
-        *ctx.out << tx("Created experiment '%1' with groups %2.").arg(e.name, gs.join(QStringLiteral(", ")))
+        *ctx.out << QCoreApplication::translate("Cli", "Created experiment '%1' with groups %2.")
+                        .arg(e.name, gs.join(QStringLiteral(", ")))
                  << '\n';
     }
     return Ok;
@@ -169,9 +175,10 @@ int runAssign(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (o.positional.size() < 3)
-        return ctx.usage(
-            tx("'experiment assign' needs NAME, a group LETTER (or '-' for none) and at least one "
-               "RELAY."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "'experiment assign' needs NAME, a group LETTER (or '-' for none) and at least one "
+            "RELAY."));
     const QString name = o.positional.at(0);
     const QString letter = o.positional.at(1);
     Database db;
@@ -179,8 +186,9 @@ int runAssign(Context &ctx, const QStringList &args)
         return Failed;
     const auto e = db.experiment(name);
     if (!e)
-        return ctx.fail(
-            tx("There is no experiment named '%1' (see 'alloclab-cli experiment list').").arg(name));
+        return ctx.fail(QCoreApplication::translate(
+                            "Cli", "There is no experiment named '%1' (see 'alloclab-cli experiment list').")
+                            .arg(name));
     Id groupId = 0;
     QStringList known;
     for (const GroupRecord &g : e->groups) {
@@ -189,7 +197,7 @@ int runAssign(Context &ctx, const QStringList &args)
             groupId = g.id;
     }
     if (groupId == 0 && letter != QLatin1String("-"))
-        return ctx.fail(tx("Experiment '%1' has no group '%2' (groups: %3).")
+        return ctx.fail(QCoreApplication::translate("Cli", "Experiment '%1' has no group '%2' (groups: %3).")
                             .arg(name, letter, known.join(QLatin1Char(' '))));
 
     // Resolve every relay first: all or nothing.
@@ -205,7 +213,7 @@ int runAssign(Context &ctx, const QStringList &args)
     }
     if (!problems.isEmpty())
         return ctx.fail(problems.join(QStringLiteral("\n")) + QStringLiteral("\n")
-                        + tx("Nothing was assigned."));
+                        + QCoreApplication::translate("Cli", "Nothing was assigned."));
 
     QHash<Id, Id> wanted = assignments::current(db.assignments(e->id));
     for (const RelayRecord &r : std::as_const(relays)) {
@@ -222,16 +230,21 @@ int runAssign(Context &ctx, const QStringList &args)
         inGroup += g == groupId ? 1 : 0;
     if (!ctx.quiet) {
         if (groupId == 0)
-            *ctx.out << tx("Took %1 relays out of the groups of '%2'.").arg(relays.size()).arg(name) << '\n';
+            *ctx.out << QCoreApplication::translate("Cli", "Took %1 relays out of the groups of '%2'.")
+                            .arg(relays.size())
+                            .arg(name)
+                     << '\n';
         else
-            *ctx.out << tx("Assigned %1 relays to group %2 of '%3'; the group has %4 relays now.")
+            *ctx.out << QCoreApplication::translate(
+                            "Cli", "Assigned %1 relays to group %2 of '%3'; the group has %4 relays now.")
                             .arg(relays.size())
                             .arg(letter, name)
                             .arg(inGroup)
                      << '\n';
     }
     if (groupId != 0 && inGroup < BoardModel::kMinGroupSize)
-        *ctx.err << tx("Note: group %1 has fewer than %2 relays, too few to compare.")
+        *ctx.err << QCoreApplication::translate(
+                        "Cli", "Note: group %1 has fewer than %2 relays, too few to compare.")
                         .arg(letter)
                         .arg(BoardModel::kMinGroupSize)
                  << '\n';
@@ -243,7 +256,7 @@ int runAssign(Context &ctx, const QStringList &args)
 int runList(Context &ctx, const QStringList &args)
 {
     if (!args.isEmpty())
-        return ctx.usage(tx("'experiment list' takes no arguments."));
+        return ctx.usage(QCoreApplication::translate("Cli", "'experiment list' takes no arguments."));
     Database db;
     if (!openDb(ctx, db, Database::OpenMode::ExistingOnly))
         return Failed;
@@ -266,14 +279,19 @@ int runList(Context &ctx, const QStringList &args)
             array.append(o);
         } else {
             *ctx.out << e.name << "\t" << letters.join(QString()) << "\t"
-                     << tx("%1 relays").arg(current.size()) << "\t"
-                     << (e.startMs > 0 ? tx("started %1").arg(timeText(e.startMs)) : tx("planned")) << '\n';
+                     << QCoreApplication::translate("Cli", "%1 relays").arg(current.size()) << "\t"
+                     << (e.startMs > 0
+                             ? QCoreApplication::translate("Cli", "started %1").arg(timeText(e.startMs))
+                             : QCoreApplication::translate("Cli", "planned"))
+                     << '\n';
         }
     }
     if (ctx.json)
         printJson(ctx, QJsonObject { { QStringLiteral("experiments"), array } });
     else if (list.isEmpty() && !ctx.quiet)
-        *ctx.out << tx("No experiments yet; create one with 'alloclab-cli experiment create'.") << '\n';
+        *ctx.out << QCoreApplication::translate(
+            "Cli", "No experiments yet; create one with 'alloclab-cli experiment create'.")
+                 << '\n';
     return Ok;
 }
 
@@ -283,7 +301,7 @@ int runShow(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (o.positional.size() != 1)
-        return ctx.usage(tx("'experiment show' needs exactly one NAME."));
+        return ctx.usage(QCoreApplication::translate("Cli", "'experiment show' needs exactly one NAME."));
     Database db;
     if (!openDb(ctx, db, Database::OpenMode::ExistingOnly))
         return Failed;
@@ -340,8 +358,9 @@ int runShow(Context &ctx, const QStringList &args)
     }
     *ctx.out << e.name << '\n';
     if (!e.hypothesis.isEmpty())
-        *ctx.out << tx("Hypothesis: %1").arg(e.hypothesis) << '\n';
-    *ctx.out << (e.startMs > 0 ? tx("Started: %1").arg(timeText(e.startMs)) : tx("Planned, not started"))
+        *ctx.out << QCoreApplication::translate("Cli", "Hypothesis: %1").arg(e.hypothesis) << '\n';
+    *ctx.out << (e.startMs > 0 ? QCoreApplication::translate("Cli", "Started: %1").arg(timeText(e.startMs))
+                               : QCoreApplication::translate("Cli", "Planned, not started"))
              << '\n';
     for (int c = 1; c < board.columnCount(); ++c) {
         const GroupRecord &g = e.groups.at(c - 1);
@@ -349,7 +368,7 @@ int runShow(Context &ctx, const QStringList &args)
         for (const QString &k : board.columnKeys(c))
             nicks << board.relay(k).nickname;
         *ctx.out << '\n'
-                 << tx("Group %1 %2 (%3): %4 relays")
+                 << QCoreApplication::translate("Cli", "Group %1 %2 (%3): %4 relays")
                         .arg(g.letter, g.label, state->catalog.displayName(g.allocatorId))
                         .arg(board.count(c))
                  << '\n';
@@ -360,7 +379,9 @@ int runShow(Context &ctx, const QStringList &args)
                 *ctx.out << "  ! " << w.text << '\n';
         if (board.mismatchCount(c) > 0)
             *ctx.out << "  ! "
-                     << tx("%1 relays run another allocator (deploy to apply).").arg(board.mismatchCount(c))
+                     << QCoreApplication::translate("Cli",
+                                                    "%1 relays run another allocator (deploy to apply).")
+                            .arg(board.mismatchCount(c))
                      << '\n';
     }
     return Ok;
@@ -374,7 +395,8 @@ int runExportGroups(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (o.positional.size() != 2)
-        return ctx.usage(tx("'experiment export-groups' needs NAME and DIR."));
+        return ctx.usage(
+            QCoreApplication::translate("Cli", "'experiment export-groups' needs NAME and DIR."));
     Database db;
     if (!openDb(ctx, db, Database::OpenMode::ExistingOnly))
         return Failed;
@@ -384,7 +406,7 @@ int runExportGroups(Context &ctx, const QStringList &args)
         return ctx.fail(error);
     if (!ctx.quiet)
         for (const QString &f : std::as_const(written))
-            *ctx.out << tx("wrote %1").arg(f) << '\n';
+            *ctx.out << QCoreApplication::translate("Cli", "wrote %1").arg(f) << '\n';
     return Ok;
 }
 
@@ -394,7 +416,8 @@ int runImportGroups(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (o.positional.size() < 2)
-        return ctx.usage(tx("'experiment import-groups' needs NAME and at least one PATH."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "'experiment import-groups' needs NAME and at least one PATH."));
     Database db;
     if (!openDb(ctx, db, Database::OpenMode::ExistingOnly))
         return Failed;
@@ -405,7 +428,8 @@ int runImportGroups(Context &ctx, const QStringList &args)
                                     QDateTime::currentMSecsSinceEpoch(), &report, &error))
         return ctx.fail(error);
     if (!ctx.quiet)
-        *ctx.out << tx("Imported into '%1': %2").arg(o.positional.at(0), report.join(QStringLiteral(", ")))
+        *ctx.out << QCoreApplication::translate("Cli", "Imported into '%1': %2")
+                        .arg(o.positional.at(0), report.join(QStringLiteral(", ")))
                  << '\n';
     return Ok;
 }
@@ -415,7 +439,7 @@ int runImportGroups(Context &ctx, const QStringList &args)
 int runAllocatorsList(Context &ctx, const QStringList &args)
 {
     if (!args.isEmpty())
-        return ctx.usage(tx("'allocators list' takes no arguments."));
+        return ctx.usage(QCoreApplication::translate("Cli", "'allocators list' takes no arguments."));
     Database db;
     if (!openDb(ctx, db))
         return Failed;
@@ -440,11 +464,13 @@ int runAllocatorsList(Context &ctx, const QStringList &args)
             continue;
         }
         *ctx.out << a.id << '\t' << catalog.displayName(a.id) << '\t'
-                 << (a.path.isEmpty() ? tx("(no preload)") : a.path) << '\t'
-                 << (builtIn ? tx("built-in") : tx("custom")) << '\n';
+                 << (a.path.isEmpty() ? QCoreApplication::translate("Cli", "(no preload)") : a.path) << '\t'
+                 << (builtIn ? QCoreApplication::translate("Cli", "built-in")
+                             : QCoreApplication::translate("Cli", "custom"))
+                 << '\n';
         for (const QJsonValue &v : std::as_const(overrides))
             *ctx.out << "  "
-                     << tx("on %1: %2")
+                     << QCoreApplication::translate("Cli", "on %1: %2")
                             .arg(v[QStringLiteral("host")].toString(), v[QStringLiteral("path")].toString())
                      << '\n';
     }
@@ -463,9 +489,10 @@ int runAllocatorsAdd(Context &ctx, const QStringList &args)
         return ctx.usage(o.error);
     if (o.positional.size() != 1 || o.value(QStringLiteral("name")).isEmpty()
         || o.value(QStringLiteral("path")).isEmpty())
-        return ctx.usage(
-            tx("'allocators add' needs ID, --name TEXT and --path PATH (--version V and --sha256 HEX "
-               "are optional)."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli",
+            "'allocators add' needs ID, --name TEXT and --path PATH (--version V and --sha256 HEX "
+            "are optional)."));
     AllocatorRecord a { o.positional.first(), o.value(QStringLiteral("name")),
                         o.value(QStringLiteral("version")), o.value(QStringLiteral("path")),
                         o.value(QStringLiteral("sha256")).toLower() };
@@ -477,11 +504,15 @@ int runAllocatorsAdd(Context &ctx, const QStringList &args)
         return Failed;
     if (db.allocator(a.id))
         return ctx.fail(
-            tx("An allocator with id '%1' exists already (see 'alloclab-cli allocators list').").arg(a.id));
+            QCoreApplication::translate(
+                "Cli", "An allocator with id '%1' exists already (see 'alloclab-cli allocators list').")
+                .arg(a.id));
     if (!db.upsertAllocator(a))
         return ctx.fail(db.lastError());
     if (!ctx.quiet)
-        *ctx.out << tx("Added allocator %1: %2 %3 at %4.").arg(a.id, a.name, a.version, a.path) << '\n';
+        *ctx.out << QCoreApplication::translate("Cli", "Added allocator %1: %2 %3 at %4.")
+                        .arg(a.id, a.name, a.version, a.path)
+                 << '\n';
     return Ok;
 }
 
@@ -491,8 +522,8 @@ int runAllocatorsSetPath(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (o.positional.size() < 1 || o.positional.size() > 2 || o.value(QStringLiteral("host")).isEmpty())
-        return ctx.usage(
-            tx("'allocators set-path' needs ID, --host NAME and PATH (no PATH: back to the default)."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "'allocators set-path' needs ID, --host NAME and PATH (no PATH: back to the default)."));
     const QString id = o.positional.at(0);
     const QString path = o.positional.value(1);
     if (!path.isEmpty()) {
@@ -505,17 +536,22 @@ int runAllocatorsSetPath(Context &ctx, const QStringList &args)
         return Failed;
     const auto host = db.host(o.value(QStringLiteral("host")));
     if (!host)
-        return ctx.fail(tx("There is no host named '%1' (see 'alloclab-cli hosts list').")
-                            .arg(o.value(QStringLiteral("host"))));
+        return ctx.fail(
+            QCoreApplication::translate("Cli", "There is no host named '%1' (see 'alloclab-cli hosts list').")
+                .arg(o.value(QStringLiteral("host"))));
     if (!db.allocator(id))
-        return ctx.fail(tx("There is no allocator '%1' (see 'alloclab-cli allocators list').").arg(id));
+        return ctx.fail(QCoreApplication::translate(
+                            "Cli", "There is no allocator '%1' (see 'alloclab-cli allocators list').")
+                            .arg(id));
     if (id == QLatin1String("glibc"))
-        return ctx.fail(tx("glibc is never preloaded; it has no path."));
+        return ctx.fail(QCoreApplication::translate("Cli", "glibc is never preloaded; it has no path."));
     if (!db.setAllocatorHostPath(id, host->id, path))
         return ctx.fail(db.lastError());
     if (!ctx.quiet)
-        *ctx.out << (path.isEmpty() ? tx("%1 on %2 uses the default path again.").arg(id, host->name)
-                                    : tx("%1 on %2: %3").arg(id, host->name, path))
+        *ctx.out << (path.isEmpty()
+                         ? QCoreApplication::translate("Cli", "%1 on %2 uses the default path again.")
+                               .arg(id, host->name)
+                         : QCoreApplication::translate("Cli", "%1 on %2: %3").arg(id, host->name, path))
                  << '\n';
     return Ok;
 }
@@ -529,7 +565,8 @@ int runAllocatorsCheck(Context &ctx, const QStringList &args)
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (!o.positional.isEmpty())
-        return ctx.usage(tx("'allocators check' takes only --host NAME, --allocator ID and --dry-run."));
+        return ctx.usage(QCoreApplication::translate(
+            "Cli", "'allocators check' takes only --host NAME, --allocator ID and --dry-run."));
     Database db;
     if (!openDb(ctx, db, Database::OpenMode::ExistingOnly))
         return Failed;
@@ -541,14 +578,18 @@ int runAllocatorsCheck(Context &ctx, const QStringList &args)
             hosts << h;
     for (const QString &h : wantedHosts)
         if (std::none_of(hosts.begin(), hosts.end(), [&](const HostRecord &r) { return r.name == h; }))
-            return ctx.fail(tx("There is no host named '%1' (see 'alloclab-cli hosts list').").arg(h));
+            return ctx.fail(QCoreApplication::translate(
+                                "Cli", "There is no host named '%1' (see 'alloclab-cli hosts list').")
+                                .arg(h));
     if (hosts.isEmpty())
-        return ctx.fail(tx("No hosts to check; add one with 'alloclab-cli hosts add'."));
+        return ctx.fail(
+            QCoreApplication::translate("Cli", "No hosts to check; add one with 'alloclab-cli hosts add'."));
     const QStringList wantedAllocators = o.all(QStringLiteral("allocator"));
     if (!o.flags.contains(QStringLiteral("dry-run")))
-        return ctx.fail(
-            tx("'allocators check' cannot connect to hosts in this build yet; '--dry-run' prints the "
-               "command it runs on each host."));
+        return ctx.fail(QCoreApplication::translate(
+            "Cli",
+            "'allocators check' cannot connect to hosts in this build yet; '--dry-run' prints the "
+            "command it runs on each host."));
     for (const HostRecord &h : std::as_const(hosts)) {
         for (const AllocatorRecord &a : catalog.allocators()) {
             if (!wantedAllocators.isEmpty() && !wantedAllocators.contains(a.id))
@@ -559,7 +600,7 @@ int runAllocatorsCheck(Context &ctx, const QStringList &args)
             QString error;
             const QString cmd = AllocatorCatalog::checkCommand(path, &error);
             if (cmd.isEmpty())
-                return ctx.fail(tx("%1 on %2: %3").arg(a.id, h.name, error));
+                return ctx.fail(QCoreApplication::translate("Cli", "%1 on %2: %3").arg(a.id, h.name, error));
             *ctx.out << "# " << h.name << ' ' << a.id << '\n' << cmd << '\n';
         }
     }
