@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace alloclab::cli {
@@ -21,8 +22,21 @@ void printHelp(const CommandTable &table, QTextStream &out)
         << '\n'
         << '\n'
         << QCoreApplication::translate("Cli", "Commands:") << '\n';
+    // The summary column follows the longest synopsis up to a cap; a synopsis longer than the
+    // cap gets its summary on the next line, indented to the column, so the two never touch.
+    constexpr qsizetype kMaxColumn = 48;
+    qsizetype column = 0;
     for (const Command &c : table.commands())
-        out << "  " << qSetFieldWidth(52) << Qt::left << c.synopsis << qSetFieldWidth(0) << c.summary << '\n';
+        column = std::max(column, std::min(c.synopsis.size(), kMaxColumn));
+    column += 3;
+    for (const Command &c : table.commands()) {
+        out << "  " << c.synopsis;
+        if (c.synopsis.size() + 3 > column)
+            out << '\n' << QString(2 + column, QLatin1Char(' '));
+        else
+            out << QString(column - c.synopsis.size(), QLatin1Char(' '));
+        out << c.summary << '\n';
+    }
     out << '\n'
         << QCoreApplication::translate("Cli", "Common options:") << '\n'
         << "  --db PATH           "
@@ -104,6 +118,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
     registerHostCommands(table);
     registerFleetCommands(table);
     registerCollectCommands(table);
+    registerDeployCommands(table);
     // Command families register here, each from its own app/cli/cmd_*.cpp.
     if (more)
         more(table); // families above app/ (charts), last so they replace their placeholders

@@ -63,5 +63,7 @@ void registerHostCommands(CommandTable &table);
 void registerFleetCommands(CommandTable &table);
 // collect (app/cli/cmd_collect.cpp).
 void registerCollectCommands(CommandTable &table);
+// deploy, rollout, rollback (app/cli/cmd_deploy.cpp).
+void registerDeployCommands(CommandTable &table);
 
 } // namespace alloclab::cli

@@ -65,6 +65,43 @@ private Q_SLOTS:
         for (const char *c : commands)
             QVERIFY2(r.out.contains(QLatin1String(c)), c);
     }
+    void helpColumnsNeverTouch()
+    {
+        // Every command line of the help is "  SYNOPSIS<at least 2 spaces>SUMMARY", or the
+        // synopsis alone with its summary on the next, more indented line.
+        const Result r = call({ QStringLiteral("--help") });
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        const qsizetype start = lines.indexOf(QStringLiteral("Commands:"));
+        QVERIFY(start >= 0);
+        int checked = 0;
+        qsizetype column = -1;
+        for (qsizetype i = start + 1; i < lines.size() && !lines.at(i).isEmpty(); ++i) {
+            const QString &l = lines.at(i);
+            if (l.startsWith(QLatin1String("    ")))
+                continue; // a summary on its own line
+            QVERIFY2(l.startsWith(QLatin1String("  ")) && l.at(2) != QLatin1Char(' '), qPrintable(l));
+            const qsizetype gap = l.indexOf(QLatin1String("  "), 2);
+            if (gap < 0) {
+                // Long synopsis: the next line holds the summary, indented to the column.
+                QVERIFY2(i + 1 < lines.size() && lines.at(i + 1).startsWith(QLatin1String("        ")),
+                         qPrintable(l));
+                ++checked;
+                continue;
+            }
+            qsizetype summaryAt = gap;
+            while (summaryAt < l.size() && l.at(summaryAt) == QLatin1Char(' '))
+                ++summaryAt;
+            QVERIFY2(summaryAt < l.size(), qPrintable(l));
+            if (column < 0)
+                column = summaryAt;
+            QVERIFY2(summaryAt == column, qPrintable(l)); // one aligned column
+            ++checked;
+        }
+        QVERIFY(checked >= 20);
+        // The longest deploy synopsis is shown whole.
+        QVERIFY(r.out.contains(QStringLiteral("rollout --allocator ID [--host NAME]... [--dry-run] [--batch "
+                                              "N] [--canary N] [--settle S] [--max-failures N] [--yes]")));
+    }
     void noArgumentsIsUsage()
     {
         const Result r = call({});
