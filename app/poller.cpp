@@ -112,7 +112,7 @@ HostObservation previousObservation(Database &db, Id hostId, bool *ok)
         sqlite3_bind_int64(q.stmt, 2, pollId);
         int rc;
         while ((rc = sqlite3_step(q.stmt)) == SQLITE_ROW) {
-            RelayObservation r;
+            PolledRelay r;
             r.relayId = sqlite3_column_int64(q.stmt, 0);
             r.key = QString::number(r.relayId);
             r.pid = sqlite3_column_int64(q.stmt, 1);
@@ -180,7 +180,7 @@ bool storeHostPoll(Database &db, const HostRecord &hostIn, qint64 tsMs, qint64 d
             const Id id = db.resolveRelay(rec);
             if (id == 0)
                 return fail(db.lastError());
-            RelayObservation o = pollevents::observe(r);
+            PolledRelay o = pollevents::observe(r);
             o.key = QString::number(id);
             o.relayId = id;
             current.relays << o;

@@ -25,7 +25,7 @@ EventRecord event(const char *type, const QString &description, Id relayId = 0)
 }
 
 // Why a running relay is considered a new process, or empty when it is the same one.
-QString restartReason(const RelayObservation &before, const RelayObservation &now)
+QString restartReason(const PolledRelay &before, const PolledRelay &now)
 {
     if (before.pid > 0 && now.pid > 0 && before.pid != now.pid)
         return QStringLiteral("PID %1 -> %2").arg(before.pid).arg(now.pid);
@@ -44,9 +44,9 @@ QString relayLabel(const ProbeRelay &relay)
     return relay.nickname.isEmpty() ? unit : unit + QStringLiteral(" (") + relay.nickname + QLatin1Char(')');
 }
 
-RelayObservation observe(const ProbeRelay &relay)
+PolledRelay observe(const ProbeRelay &relay)
 {
-    RelayObservation o;
+    PolledRelay o;
     o.key = relay.unit;
     o.label = relayLabel(relay);
     o.running = relay.isRunning();
@@ -70,7 +70,7 @@ HostObservation observe(const ProbeResult &result)
     return h;
 }
 
-HostObservation unreachable(const QString &error, bool relaysKnown, const QList<RelayObservation> &lastRelays)
+HostObservation unreachable(const QString &error, bool relaysKnown, const QList<PolledRelay> &lastRelays)
 {
     HostObservation h;
     h.known = true;
@@ -103,17 +103,17 @@ QList<EventRecord> diff(const QString &hostName, const HostObservation &previous
     if (!previous.known || !previous.relaysKnown)
         return events;
 
-    QHash<QString, const RelayObservation *> before;
-    for (const RelayObservation &r : previous.relays)
+    QHash<QString, const PolledRelay *> before;
+    for (const PolledRelay &r : previous.relays)
         before.insert(r.key, &r);
-    QHash<QString, const RelayObservation *> now;
-    for (const RelayObservation &r : current.relays)
+    QHash<QString, const PolledRelay *> now;
+    for (const PolledRelay &r : current.relays)
         now.insert(r.key, &r);
 
-    for (const RelayObservation &r : current.relays) {
+    for (const PolledRelay &r : current.relays) {
         if (!r.running)
             continue;
-        const RelayObservation *b = before.value(r.key);
+        const PolledRelay *b = before.value(r.key);
         if (!b || !b->running) {
             const QString detail = r.pid > 0 ? QStringLiteral(" (PID %1)").arg(r.pid) : QString();
             events << event(kRelayAppeared, prefix + r.label + QStringLiteral(" is running") + detail,
@@ -125,10 +125,10 @@ QList<EventRecord> diff(const QString &hostName, const HostObservation &previous
             events << event(kRelayRestarted, prefix + r.label + QStringLiteral(" restarted: ") + why,
                             r.relayId != 0 ? r.relayId : b->relayId);
     }
-    for (const RelayObservation &b : previous.relays) {
+    for (const PolledRelay &b : previous.relays) {
         if (!b.running)
             continue;
-        const RelayObservation *n = now.value(b.key);
+        const PolledRelay *n = now.value(b.key);
         if (n && n->running)
             continue;
         QString why;

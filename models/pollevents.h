@@ -14,7 +14,7 @@
 namespace alloclab {
 
 // One relay as one poll saw it.
-struct RelayObservation {
+struct PolledRelay {
     QString key; // identity within the host: equal keys = the same relay (relay id or unit)
     Id relayId = 0; // copied into the events about this relay
     QString label; // "tor@relay3 (Relay3)", used in descriptions
@@ -32,7 +32,7 @@ struct HostObservation {
     QString error; // why it was unreachable
     // Reachable: what this poll saw (running and stopped relays). Unreachable: the relays of
     // the last poll that reached the host, so a restart during an outage is still noticed.
-    QList<RelayObservation> relays;
+    QList<PolledRelay> relays;
 };
 
 namespace pollevents {
@@ -47,12 +47,12 @@ inline constexpr char kHostReachable[] = "host_reachable";
 // "tor@NAME (Nick)", or the unit alone when the nickname is unknown.
 QString relayLabel(const ProbeRelay &relay);
 // The observation of a probed relay; key = its unit (callers may replace it with a relay id).
-RelayObservation observe(const ProbeRelay &relay);
+PolledRelay observe(const ProbeRelay &relay);
 // A reachable host: every valid relay of the probe (invalid ones cannot be trusted as identity).
 HostObservation observe(const ProbeResult &result);
 // An unreachable host; lastRelays from its last poll that reached it, if there was one.
 HostObservation unreachable(const QString &error, bool relaysKnown = false,
-                            const QList<RelayObservation> &lastRelays = {});
+                            const QList<PolledRelay> &lastRelays = {});
 
 // The events from `previous` to `current` for host `hostName`, in a stable order (host events
 // first, then relays in `current` order, then vanished relays in `previous` order). tsMs and

@@ -18,13 +18,13 @@ qint64 num(const QString &s)
     return s == QLatin1String("-") ? -1 : s.toLongLong();
 }
 
-QList<RelayObservation> relays(const QString &spec)
+QList<PolledRelay> relays(const QString &spec)
 {
-    QList<RelayObservation> list;
+    QList<PolledRelay> list;
     const QStringList items = spec.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &item : items) {
         const QStringList f = item.split(QLatin1Char(':'));
-        RelayObservation r;
+        PolledRelay r;
         r.key = f.value(0);
         r.label = QStringLiteral("tor@") + r.key;
         r.pid = num(f.value(1, QStringLiteral("-")));

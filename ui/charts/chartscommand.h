@@ -17,4 +17,13 @@ using SeriesSetSource
 // charts as DIR/memory_*.png|svg. Needs a QApplication (see app/cli/frontend.h).
 void registerChartsCommands(CommandTable &table, SeriesSetSource source);
 
+// The store-backed source: opens the database in CTX.dbPath (it must exist) and builds the set
+// with app/seriesquery.h; without an experiment, the whole fleet as one group.
+SeriesSetSource databaseSeriesSource();
+
+// "report DIR [--experiment NAME] [--size WxH]": README.md, REPORT.md (the experiment, its
+// groups and hypothesis, the summary table, the charts embedded), the CSVs and groups/ of
+// app/exporter.h, and charts/. Without --experiment: the latest experiment, else the fleet.
+void registerReportCommands(CommandTable &table);
+
 } // namespace alloclab::cli

@@ -1,6 +1,7 @@
 #include "ui/charts/chartstab.h"
 
 #include "ui/charts/chartexport.h"
+#include "ui/charts/chartscontroller.h"
 #include "ui/charts/chartview.h"
 
 #include <QAction>
@@ -131,11 +132,42 @@ ChartsTab::~ChartsTab() = default;
 
 void ChartsTab::setExperiments(const QStringList &names)
 {
-    const QSignalBlocker block(m_experiment);
-    while (m_experiment->count() > 1)
-        m_experiment->removeItem(1);
-    for (const QString &n : names)
-        m_experiment->addItem(n, n);
+    const QString current = currentExperiment();
+    {
+        const QSignalBlocker block(m_experiment);
+        while (m_experiment->count() > 1)
+            m_experiment->removeItem(1);
+        for (const QString &n : names)
+            m_experiment->addItem(n, n);
+        m_experiment->setCurrentIndex(qMax(0, m_experiment->findData(current)));
+    }
+    if (currentExperiment() != current)
+        Q_EMIT experimentChanged(currentExperiment()); // the shown one was removed
+}
+
+QString ChartsTab::currentExperiment() const
+{
+    return m_experiment->currentData().toString();
+}
+
+void ChartsTab::setCurrentExperiment(const QString &name)
+{
+    const int i = m_experiment->findData(name);
+    if (i >= 0)
+        m_experiment->setCurrentIndex(i); // emits experimentChanged through currentIndexChanged
+}
+
+void ChartsTab::setStore(Store *store)
+{
+    if (!m_controller)
+        m_controller = new ChartsController(this, this);
+    m_controller->setStore(store);
+}
+
+void ChartsTab::refresh()
+{
+    if (m_controller)
+        m_controller->refresh();
 }
 
 void ChartsTab::setSeriesSet(const SeriesSet &set)

@@ -13,6 +13,8 @@ class QToolBar;
 namespace alloclab {
 
 class ChartView;
+class ChartsController;
+class Store;
 
 // The Charts tab: the seven charts of one experiment (or the whole fleet) in a grid under a
 // toolbar (experiment, metric, time base, band, top-N, presets, export). Fed with SeriesSet
@@ -31,8 +33,18 @@ public:
     void updateSeriesSet(const SeriesSet &set);
     const SeriesSet &seriesSet() const { return m_set; }
 
-    // Experiments the chooser offers; the first entry is the whole fleet.
+    // Experiments the chooser offers; the first entry is the whole fleet. The current choice is
+    // kept when it is still offered.
     void setExperiments(const QStringList &names);
+    QString currentExperiment() const; // empty = whole fleet
+    void setCurrentExperiment(const QString &name); // emits experimentChanged when it changes
+
+    // Feeds the tab from STORE (queries on the store's reader thread, refreshes on new polls and
+    // experiment changes); see ChartsController. Null detaches.
+    void setStore(Store *store);
+    ChartsController *controller() const { return m_controller; }
+    // New polls arrived (when the caller knows before the store does); coalesced.
+    void refresh();
 
     ChartOptions options() const { return m_options; }
     void setOptions(const ChartOptions &options);
@@ -69,6 +81,7 @@ private:
     QComboBox *m_statistic = nullptr;
     QSpinBox *m_topN = nullptr;
     QToolBar *m_toolbar = nullptr;
+    ChartsController *m_controller = nullptr;
 };
 
 } // namespace alloclab

@@ -32,14 +32,8 @@ std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv)
 
 void registerFrontendCommands(CommandTable &table)
 {
-    // The store-backed source replaces this once the store is merged (branch "store").
-    registerChartsCommands(table, [](const Context &ctx, const QString &, SeriesSet *, QString *error) {
-        *error = QCoreApplication::translate("Cli",
-                                             "Reading chart data from %1 needs the database layer, which "
-                                             "this build does not have yet.")
-                     .arg(ctx.dbPath);
-        return false;
-    });
+    registerChartsCommands(table, databaseSeriesSource());
+    registerReportCommands(table);
 }
 
 } // namespace alloclab::cli
