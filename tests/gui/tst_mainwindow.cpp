@@ -12,6 +12,8 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -38,14 +40,6 @@ bool logContains(MainWindow &w, const QString &part)
     return false;
 }
 
-QStringList logLines(MainWindow &w)
-{
-    auto *log = w.activityDock()->findChild<QListWidget *>(QStringLiteral("activityLog"));
-    QStringList out;
-    for (int i = 0; i < log->count(); ++i)
-        out << log->item(i)->text();
-    return out;
-}
 } // namespace
 
 class TestMainWindow : public QObject
