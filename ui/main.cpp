@@ -1,3 +1,4 @@
+#include "app/paths.h"
 #include "app/translator.h"
 #include "ui/mainwindow.h"
 
@@ -24,15 +25,22 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("lang"),
                        QCoreApplication::translate("main", "Language of the interface, e.g. de."),
                        QStringLiteral("LANG") });
-    const QCommandLineOption sshConfig(QStringLiteral("ssh-config"),
-                                       QCoreApplication::translate("main", "ssh_config file to read, like ssh -F."),
-                                       QStringLiteral("FILE"));
+    const QCommandLineOption sshConfig(
+        QStringLiteral("ssh-config"),
+        QCoreApplication::translate("main", "ssh_config file to read, like ssh -F."), QStringLiteral("FILE"));
     parser.addOption(sshConfig);
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QCoreApplication::translate("main", "Database file to open (default: the preference, else %1).")
+            .arg(alloclab::paths::defaultDatabasePath()),
+        QStringLiteral("PATH"));
+    parser.addOption(db);
     parser.process(app);
     if (parser.isSet(sshConfig))
         QSettings().setValue(QStringLiteral("ssh/configPath"), parser.value(sshConfig));
 
-    alloclab::MainWindow window;
+    // --db is for this run only; Preferences stores a lasting choice (database/path).
+    alloclab::MainWindow window(parser.isSet(db) ? parser.value(db) : QString());
     window.show();
     return app.exec();
 }

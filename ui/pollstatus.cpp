@@ -106,6 +106,18 @@ void PollStatus::onIntervalChosen(int index)
         saveInterval(ms);
 }
 
+bool PollStatus::setInterval(qint64 ms)
+{
+    if (!m_poller->setInterval(ms))
+        return false;
+    if (m_interval->findData(ms) < 0)
+        m_interval->addItem(tr("every %1").arg(Poller::formatDuration(ms)), ms);
+    m_interval->setCurrentIndex(m_interval->findData(ms));
+    saveInterval(ms);
+    refresh();
+    return true;
+}
+
 void PollStatus::refresh()
 {
     QString state;

@@ -27,6 +27,9 @@ public:
     QAction *pauseAction() const { return m_pause; }
     QString text() const; // the label's text (tests, accessibility)
 
+    // An interval chosen elsewhere (Preferences): the poller, the chooser and QSettings follow.
+    bool setInterval(qint64 ms);
+
     // The interval the operator chose last time (default 5 min), within the Poller's bounds.
     static qint64 savedInterval();
     static void saveInterval(qint64 ms);
