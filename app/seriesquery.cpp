@@ -1,7 +1,6 @@
 #include "app/seriesquery.h"
 
 #include "models/groupcolors.h"
-#include "models/palette.h"
 #include "models/torutils.h"
 
 #include <QCoreApplication>
@@ -113,11 +112,12 @@ bool querySeriesSet(Database &db, const SeriesQuery &q, SeriesSet *out, QString 
         }
         if (q.fleetGrouping == SeriesQuery::FleetGrouping::OneGroup) {
             out->groups.append({ fleetGroupLetter(), QCoreApplication::translate("Charts", "All relays"),
-                                 palette::okabeIto(0) });
+                                 groupColor(QStringLiteral("A")) });
         } else {
             std::sort(servers.begin(), servers.end());
             for (qsizetype i = 0; i < servers.size(); ++i)
-                out->groups.append({ servers.at(i), servers.at(i), palette::okabeIto(int(i)) });
+                out->groups.append(
+                    { servers.at(i), servers.at(i), groupColor(QString(QChar(u'A' + int(i % 26)))) });
         }
         for (const RelayRecord &r : relayList) {
             const QString letter

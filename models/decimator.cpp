@@ -1,6 +1,7 @@
 #include "models/decimator.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace alloclab::decimator {
 
@@ -66,6 +67,44 @@ void minMaxInto(const QVector<QPointF> &points, double xMin, double xMax, int pi
                 previous = p;
             }
         }
+    }
+}
+
+void envelopeInto(const QVector<QVector<QPointF>> &members, double xMin, double xMax, int pixels,
+                  QVector<QPointF> &upper, QVector<QPointF> &lower)
+{
+    upper.clear();
+    lower.clear();
+    if (pixels <= 0 || !(xMax > xMin))
+        return;
+    // Columns -1 and PIXELS hold the nearest samples outside the range.
+    const int columns = pixels + 2;
+    QVector<double> lo(columns, std::numeric_limits<double>::max());
+    QVector<double> hi(columns, std::numeric_limits<double>::lowest());
+    const double scale = double(pixels) / (xMax - xMin);
+    for (const QVector<QPointF> &points : members) {
+        const qsizetype n = points.size();
+        qsizetype begin = lowerBound(points, xMin);
+        if (begin > 0)
+            --begin;
+        for (qsizetype i = begin; i < n; ++i) {
+            const QPointF &p = points.at(i);
+            const double c = (p.x() - xMin) * scale;
+            const int col = c < 0 ? 0 : c >= pixels ? pixels + 1 : int(c) + 1;
+            lo[col] = std::min(lo.at(col), p.y());
+            hi[col] = std::max(hi.at(col), p.y());
+            if (col == pixels + 1)
+                break; // the one neighbour on the right
+        }
+    }
+    upper.reserve(columns);
+    lower.reserve(columns);
+    for (int col = 0; col < columns; ++col) {
+        if (hi.at(col) < lo.at(col))
+            continue;
+        const double x = xMin + (col - 0.5) / scale;
+        upper.append(QPointF(x, hi.at(col)));
+        lower.append(QPointF(x, lo.at(col)));
     }
 }
 

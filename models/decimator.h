@@ -17,6 +17,15 @@ QVector<QPointF> minMax(const QVector<QPointF> &points, double xMin, double xMax
 // Same, appending to OUT (cleared first) so callers can reuse one buffer per series.
 void minMaxInto(const QVector<QPointF> &points, double xMin, double xMax, int pixels, QVector<QPointF> &out);
 
+// The envelope of many lines (a dense view: hundreds of relays of one group): the visible x
+// range cut into PIXELS columns, and for each column that has samples of any member the lowest
+// and the highest value among them, at the column's centre. UPPER and LOWER (cleared first)
+// get one point per such column, so a QAreaSeries between them covers where the lines are.
+// The columns just outside the range are included so the band reaches the plot edges.
+// Cost: O(k) over the k visible points of all members, plus O(PIXELS).
+void envelopeInto(const QVector<QVector<QPointF>> &members, double xMin, double xMax, int pixels,
+                  QVector<QPointF> &upper, QVector<QPointF> &lower);
+
 // Index of the first point with x >= X (binary search); points.size() when none.
 qsizetype lowerBound(const QVector<QPointF> &points, double x);
 

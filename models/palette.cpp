@@ -1,5 +1,7 @@
 #include "models/palette.h"
 
+#include "models/groupcolors.h"
+
 #include <cmath>
 
 namespace alloclab::palette {
@@ -37,10 +39,9 @@ QColor okabeIto(int index)
 
 QColor groupColour(const QString &letter)
 {
-    if (letter.size() != 1 || !letter.at(0).isLetter())
-        return QColor(0x99, 0x99, 0x99);
-    const int index = letter.at(0).toUpper().unicode() - u'A';
-    return okabeIto(index);
+    // The board's assignment (models/groupcolors.h) is the one every view uses: A is blue
+    // there, so the charts must not run their own rotation.
+    return groupColor(letter);
 }
 
 double relativeLuminance(const QColor &c)

@@ -12,7 +12,8 @@ namespace alloclab::palette {
 int okabeItoCount();
 QColor okabeIto(int index);
 
-// The colour of group LETTER ("A".."Z"); grey for an empty or unknown letter.
+// The colour of group LETTER ("A".."Z"): the same as groupColor() (models/groupcolors.h),
+// the assignment the board and the fleet badges use; grey for an empty or unknown letter.
 QColor groupColour(const QString &letter);
 
 // A variant that keeps enough contrast on BACKGROUND: on dark backgrounds the darkest hues

@@ -14,6 +14,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
@@ -82,6 +83,122 @@ class TestCharts : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void boxplotMedianLabelClearOfOutliers()
+    {
+        // One group: 20 relays around 1 GiB and three far outliers right above the whisker,
+        // where the median label used to be drawn.
+        SeriesSet set;
+        set.groups
+            = { { QStringLiteral("A"), QStringLiteral("a"), palette::groupColour(QStringLiteral("A")) } };
+        for (int r = 0; r < 23; ++r) {
+            RelaySeries rs;
+            rs.group = QStringLiteral("A");
+            rs.key = rs.nickname = QStringLiteral("r%1").arg(r);
+            const qint64 kb = r < 20 ? 1048576 + r * 2048 : 1120000 + (r - 20) * 3000; // fence ~1118720
+            rs.samples.append({ kT0, kb, kb });
+            set.relays.append(rs);
+        }
+        ChartView view;
+        view.resize(600, 400);
+        view.setContent(charts::build(ChartKind::Boxplot, set, ChartOptions {}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ChartContent &c = view.content();
+        QCOMPARE(c.annotations.size(), 1);
+        const ChartContent::Annotation &a = c.annotations.first();
+        QCOMPARE(a.text, QStringLiteral("1.02")); // the median, GiB
+        QVERIFY(a.align & Qt::AlignLeft);
+        QScatterSeries *outliers = nullptr;
+        const auto all = c.chart->series();
+        for (QAbstractSeries *s : all)
+            if (auto *sc = qobject_cast<QScatterSeries *>(s))
+                outliers = sc;
+        QVERIFY(outliers);
+        QCOMPARE(outliers->count(), 3);
+        // The label's box (as the overlay draws it) must not touch any outlier marker.
+        QFont bold = c.chart->font();
+        bold.setBold(true);
+        const QFontMetricsF fm(bold);
+        const QPointF p = c.chart->mapToPosition(a.value, c.chart->series().first());
+        const QRectF label(p.x() + 4, p.y() - fm.height() / 2, fm.horizontalAdvance(a.text), fm.height());
+        for (const QPointF &o : outliers->points()) {
+            const QPointF q = c.chart->mapToPosition(o, outliers);
+            const double r = outliers->markerSize() / 2 + 1;
+            QVERIFY2(!label.intersects(QRectF(q.x() - r, q.y() - r, 2 * r, 2 * r)),
+                     qPrintable(QStringLiteral("label %1,%2 vs outlier %3,%4")
+                                    .arg(label.x())
+                                    .arg(label.y())
+                                    .arg(q.x())
+                                    .arg(q.y())));
+        }
+        // and it sits at the median's height
+        QVERIFY(
+            qAbs(label.center().y() - c.chart->mapToPosition(QPointF(0, 1.02), c.chart->series().first()).y())
+            < 3);
+    }
+
+    void denseTrajectoriesDrawEnvelopes()
+    {
+        // 5 groups x 20 relays: above the dense threshold, each group is a band + its 2 largest.
+        SeriesSet set;
+        for (int g = 0; g < 5; ++g) {
+            const QString l(QChar(u'A' + g));
+            set.groups.append({ l, l, palette::groupColour(l) });
+        }
+        for (int r = 0; r < 100; ++r) {
+            RelaySeries rs;
+            rs.group = set.groups.at(r % 5).letter;
+            rs.key = rs.nickname = QStringLiteral("r%1").arg(r);
+            for (int h = 0; h < 300; ++h)
+                rs.samples.append({ kT0 + h * kHour, 1048576 + r * 10240 + h * 100, -1 });
+            set.relays.append(rs);
+        }
+        ChartOptions o;
+        ChartView view;
+        view.resize(900, 500);
+        view.setContent(charts::build(ChartKind::Trajectories, set, o));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.redecimateNow();
+        int envelopes = 0, lines = 0;
+        for (const ChartContent::Track &t : view.content().tracks) {
+            if (t.isEnvelope()) {
+                ++envelopes;
+                QCOMPARE(t.members.size(), 20);
+                QVERIFY(t.series->count() > 0);
+                QCOMPARE(t.series->count(), t.lower->count());
+                QVERIFY(t.series->count() <= int(view.chart()->plotArea().width()) + 2);
+                // the band spans the group: lowest relay at the bottom, highest at the top
+                double hi = 0, lo = 1e9;
+                for (const QPointF &p : t.series->points())
+                    hi = std::max(hi, p.y());
+                for (const QPointF &p : t.lower->points())
+                    lo = std::min(lo, p.y());
+                QVERIFY(hi > lo);
+            } else {
+                ++lines;
+            }
+        }
+        QCOMPARE(envelopes, 5);
+        QCOMPARE(lines, 5 * o.denseTopN);
+        QVERIFY(view.chart()->series().size() < 20); // not 100 line series
+        // the largest relay of group E (r99) is one of the lines, with a tooltip
+        bool found = false;
+        for (const ChartContent::Track &t : view.content().tracks)
+            found = found || t.relay == QStringLiteral("r99");
+        QVERIFY(found);
+        // toggling a group's legend entry hides its band and its lines
+        const ChartContent::Track &first = view.content().tracks.first();
+        view.toggleSeries(first.owner);
+        QVERIFY(!first.owner->isVisible());
+        for (QAbstractSeries *s : view.content().linked.values(first.owner))
+            QVERIFY(!s->isVisible());
+        // below the threshold: one line per relay, as before
+        o.denseThreshold = 0;
+        view.setContent(charts::build(ChartKind::Trajectories, set, o));
+        QCOMPARE(view.chart()->series().size(), 100);
+    }
+
     void zoomAndReset()
     {
         ChartView view;

@@ -86,6 +86,39 @@ private Q_SLOTS:
         QCOMPARE(decimator::lowerBound(pts, 1000), qsizetype(100));
     }
 
+    void envelopeOfManyLines()
+    {
+        // Three lines over x 0..99: y = 1, y = 3 and y = 2 with a spike to 10 at x = 50.
+        QVector<QVector<QPointF>> lines(3);
+        for (int x = 0; x < 100; ++x) {
+            lines[0].append(QPointF(x, 1));
+            lines[1].append(QPointF(x, 3));
+            lines[2].append(QPointF(x, x == 50 ? 10 : 2));
+        }
+        QVector<QPointF> up, lo;
+        decimator::envelopeInto(lines, 10, 90, 20, up, lo); // 4 x-units per column
+        QCOMPARE(up.size(), lo.size());
+        QCOMPARE(up.size(), 22); // 20 columns and one neighbour column on each side
+        double maxUp = 0;
+        for (qsizetype i = 0; i < up.size(); ++i) {
+            QCOMPARE(lo.at(i).y(), 1.0);
+            QVERIFY(up.at(i).y() == 3.0 || up.at(i).y() == 10.0);
+            maxUp = std::max(maxUp, up.at(i).y());
+            if (i > 0)
+                QVERIFY(up.at(i).x() > up.at(i - 1).x());
+        }
+        QCOMPARE(maxUp, 10.0); // the spike of one line survives
+        // the spike's column is the one containing x = 50: [50, 54)
+        for (const QPointF &p : std::as_const(up))
+            if (p.y() == 10.0)
+                QVERIFY(p.x() >= 50 && p.x() < 54);
+        // empty columns are skipped, not drawn at zero
+        decimator::envelopeInto({ { QPointF(0, 5), QPointF(100, 5) } }, 0, 100, 10, up, lo);
+        QCOMPARE(up.size(), 2);
+        decimator::envelopeInto({}, 0, 100, 10, up, lo);
+        QVERIFY(up.isEmpty());
+    }
+
     void degenerateInput()
     {
         QVERIFY(decimator::minMax({}, 0, 1, 10).isEmpty());

@@ -1,3 +1,4 @@
+#include "models/groupcolors.h"
 #include "models/palette.h"
 #include "models/seriesset.h"
 
@@ -203,9 +204,11 @@ private Q_SLOTS:
 
     void palette()
     {
-        QCOMPARE(palette::groupColour(QStringLiteral("A")), QColor(0xE69F00));
-        QCOMPARE(palette::groupColour(QStringLiteral("b")), QColor(0x56B4E9));
-        QCOMPARE(palette::groupColour(QStringLiteral("H")), palette::groupColour(QStringLiteral("A")));
+        // One colour per group everywhere: the charts use the board's assignment (A blue).
+        QCOMPARE(palette::groupColour(QStringLiteral("A")), QColor(0x0072B2));
+        QCOMPARE(palette::groupColour(QStringLiteral("b")), QColor(0xE69F00));
+        for (char16_t l = u'A'; l <= u'Z'; ++l)
+            QCOMPARE(palette::groupColour(QString(QChar(l))), groupColor(QString(QChar(l))));
         // Distinct hues for the first five groups.
         for (int i = 0; i < 5; ++i)
             for (int j = i + 1; j < 5; ++j)

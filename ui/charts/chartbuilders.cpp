@@ -178,11 +178,16 @@ void addMarkers(const SeriesSet &set, const ChartOptions &o, ChartContent &conte
 void setHome(ChartContent &content, const QVector<ChartContent::Track> &tracks)
 {
     double lo = 1e300, hi = -1e300;
-    for (const ChartContent::Track &t : tracks) {
-        if (!t.points.isEmpty()) {
-            lo = std::min(lo, t.points.first().x());
-            hi = std::max(hi, t.points.last().x());
+    auto extend = [&](const QVector<QPointF> &points) {
+        if (!points.isEmpty()) {
+            lo = std::min(lo, points.first().x());
+            hi = std::max(hi, points.last().x());
         }
+    };
+    for (const ChartContent::Track &t : tracks) {
+        extend(t.points);
+        for (const QVector<QPointF> &m : t.members)
+            extend(m);
     }
     if (lo > hi) {
         lo = 0;
@@ -299,6 +304,94 @@ ChartContent buildTimeseries(const SeriesSet &set, const ChartOptions &o)
     return content;
 }
 
+// Dense trajectories: one envelope per group and a few individual lines. Qt Charts draws every
+// series separately with its own pen setup, so 200 series cost far more than 10, even when
+// each has few points; and the envelope is what a reader can see of 40 overlapping lines.
+void addDenseTrajectories(const SeriesSet &set, const ChartOptions &o, const QVector<int> &chosen,
+                          double divisor, QAbstractAxis *x, QValueAxis *y, ChartContent &content)
+{
+    QChart *chart = content.chart;
+    auto pointsOf = [&](int i) {
+        const QVector<QPointF> pts = set.relayPoints(i, o.metric, o.timeBase);
+        QVector<QPointF> out;
+        out.reserve(pts.size());
+        for (const QPointF &p : pts)
+            out.append(QPointF(toX(qint64(p.x()), o), p.y() / divisor));
+        return out;
+    };
+    auto last = [&](int i) {
+        const RelaySeries &r = set.relays.at(i);
+        return r.valueKb(r.samples.size() - 1, o.metric);
+    };
+    QVector<QLineSeries *> lines;
+    QVector<int> groupOrder;
+    for (int gi = 0; gi < set.groups.size(); ++gi)
+        groupOrder.append(gi);
+    groupOrder.append(-1); // relays outside every group, if any
+    for (const int gi : std::as_const(groupOrder)) {
+        const QString letter = gi >= 0 ? set.groups.at(gi).letter : QString();
+        QVector<int> members;
+        for (const int i : chosen) {
+            if (set.relays.at(i).group == letter)
+                members.append(i);
+        }
+        if (members.isEmpty())
+            continue;
+        const QColor c = gi >= 0 ? colourOf(set.groups.at(gi), o) : palette::groupColour(QString());
+        ChartContent::Track env;
+        for (const int i : std::as_const(members))
+            env.members.append(pointsOf(i));
+        auto *up = new QLineSeries(chart), *low = new QLineSeries(chart);
+        auto *band = new QAreaSeries(up, low);
+        QColor fill = c;
+        fill.setAlphaF(o.dark ? 0.35 : 0.28);
+        band->setBrush(fill);
+        QPen edge(c, 1);
+        edge.setCosmetic(true);
+        band->setPen(edge);
+        band->setName(gi >= 0 ? groupName(set.groups.at(gi))
+                              : QCoreApplication::translate("Charts", "relays"));
+        chart->addSeries(band);
+        band->attachAxis(x);
+        band->attachAxis(y);
+        env.series = up;
+        env.lower = low;
+        env.owner = band;
+        env.group = letter;
+        env.what = QCoreApplication::translate("Charts", "range of %n relays", nullptr, int(members.size()));
+        content.tracks.append(env);
+        if (gi >= 0)
+            content.legend.append({ groupName(set.groups.at(gi)), c, band });
+        else
+            content.legend.append({ band->name(), c, band });
+
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) { return last(a) > last(b); });
+        for (qsizetype k = 0; k < members.size() && k < o.denseTopN; ++k) {
+            const int i = members.at(k);
+            auto *line = new QLineSeries;
+            QPen pen(c.darker(130), 1);
+            pen.setCosmetic(true);
+            line->setPen(pen);
+            ChartContent::Track t;
+            t.series = line;
+            t.relay = set.relays.at(i).nickname;
+            t.group = letter;
+            t.what = QCoreApplication::translate("Charts", "relay");
+            t.highlightOnHover = true;
+            t.columnsPerPixel = 0.5;
+            t.points = pointsOf(i);
+            content.tracks.append(t);
+            content.linked.insert(band, line);
+            lines.append(line);
+        }
+    }
+    for (QLineSeries *line : std::as_const(lines)) {
+        chart->addSeries(line);
+        line->attachAxis(x);
+        line->attachAxis(y);
+    }
+}
+
 ChartContent buildTrajectories(const SeriesSet &set, const ChartOptions &o)
 {
     ChartContent content;
@@ -320,9 +413,15 @@ ChartContent buildTrajectories(const SeriesSet &set, const ChartOptions &o)
     std::stable_sort(chosen.begin(), chosen.end(), [&](int a, int b) {
         return set.groupIndex(set.relays.at(a).group) > set.groupIndex(set.relays.at(b).group);
     });
-    const QString which = o.topN > 0
+    const bool dense = o.denseThreshold > 0 && chosen.size() > o.denseThreshold;
+    QString which = o.topN > 0
         ? QCoreApplication::translate("Charts", "the %n largest relays", nullptr, int(chosen.size()))
         : QCoreApplication::translate("Charts", "%n relays", nullptr, int(chosen.size()));
+    if (dense)
+        which = QCoreApplication::translate("Charts",
+                                            "%1; band: range per group, lines: the %n largest of each",
+                                            nullptr, o.denseTopN)
+                    .arg(which);
     QChart *chart = newChart(
         QCoreApplication::translate("Charts", "%1 per relay over time (%2)").arg(metricName(o.metric), which),
         o, content);
@@ -339,6 +438,15 @@ ChartContent buildTrajectories(const SeriesSet &set, const ChartOptions &o)
     QValueAxis *y = valueAxis(
         chart, Qt::AlignLeft, o,
         QCoreApplication::translate("Charts", "%1 per relay (%2)").arg(metricShort(o.metric), unit));
+
+    if (dense) {
+        addDenseTrajectories(set, o, chosen, divisor, x, y, content);
+        content.zoomable = true;
+        content.uptime = o.timeBase == TimeBase::Uptime;
+        setHome(content, content.tracks);
+        addMarkers(set, o, content);
+        return content;
+    }
 
     QHash<QString, QLineSeries *> firstOfGroup;
     QVector<QLineSeries *> ordered;
@@ -405,8 +513,9 @@ ChartContent buildBoxplot(const SeriesSet &set, const ChartOptions &o)
     content.unitDivisor = divisor;
     content.unit = unit;
 
+    constexpr double kBoxWidth = 0.55; // of the category width
     auto *series = new QBoxPlotSeries;
-    series->setBoxWidth(0.55);
+    series->setBoxWidth(kBoxWidth);
     QStringList categories;
     QVector<QScatterSeries *> outliers;
     const QColor fg = palette::foregroundFor(content.background);
@@ -424,8 +533,11 @@ ChartContent buildBoxplot(const SeriesSet &set, const ChartOptions &o)
         series->append(box);
         const int index = int(categories.size());
         categories << QCoreApplication::translate("Charts", "%1 (n=%2)").arg(groupName(g)).arg(b.stats.n);
-        content.annotations.append({ QPointF(index, b.upperWhisker / divisor),
-                                     QStringLiteral("%1").arg(b.stats.median / divisor, 0, 'f', 2), fg });
+        // Right of the box at the median's height: outliers are drawn on the box's centre line
+        // above and below the whiskers, so a label above the whisker would cover them.
+        content.annotations.append({ QPointF(index + kBoxWidth / 2, b.stats.median / divisor),
+                                     QStringLiteral("%1").arg(b.stats.median / divisor, 0, 'f', 2), fg,
+                                     Qt::AlignLeft | Qt::AlignVCenter });
         if (!b.outliers.isEmpty()) {
             auto *sc = new QScatterSeries;
             sc->setMarkerSize(7);

@@ -20,6 +20,11 @@ struct ChartOptions {
     Band band = Band::Interquartile;
     Statistic statistic = Statistic::Mean; // comparison bars: mean ± SD, or median with IQR
     int topN = 0; // trajectories: the N largest relays by last value; 0 = every relay
+    // Trajectories with more relays than this are drawn dense: per group a min/max envelope
+    // (a band recomputed per pixel column) plus the DENSETOPN largest relays of each group as
+    // lines. Hundreds of overlapping lines only show their envelope anyway. 0 = never.
+    int denseThreshold = 60;
+    int denseTopN = 2;
     qint64 atMs = 0; // boxplot/distribution/comparison: snapshot time, 0 = latest common one
     qint64 windowMs = 0; // > 0: all samples in [atMs - windowMs, atMs] instead of one snapshot
     bool dark = false;

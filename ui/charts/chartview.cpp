@@ -174,8 +174,14 @@ public:
         for (const ChartContent::Annotation &a : m_content->annotations) {
             const QPointF p = m_chart->mapToPosition(a.value, ref);
             const double w = bfm.horizontalAdvance(a.text);
+            const double x = (a.align & Qt::AlignLeft) ? p.x() + 4
+                : (a.align & Qt::AlignRight)           ? p.x() - 4 - w
+                                                       : p.x() - w / 2;
+            const double y = (a.align & Qt::AlignVCenter) ? p.y() + (bfm.ascent() - bfm.descent()) / 2
+                : (a.align & Qt::AlignTop)                ? p.y() + 6 + bfm.ascent()
+                                                          : p.y() - 6;
             painter->setPen(a.colour.isValid() ? a.colour : fg);
-            painter->drawText(QPointF(p.x() - w / 2, p.y() - 6), a.text);
+            painter->drawText(QPointF(x, y), a.text);
         }
     }
     void refresh()
@@ -261,7 +267,8 @@ void ChartView::updateContent(ChartContent content)
         && content.uptime == m_content.uptime && content.unit == m_content.unit;
     for (qsizetype i = 0; same && i < content.tracks.size(); ++i)
         same = content.tracks.at(i).relay == m_content.tracks.at(i).relay
-            && content.tracks.at(i).group == m_content.tracks.at(i).group;
+            && content.tracks.at(i).group == m_content.tracks.at(i).group
+            && content.tracks.at(i).isEnvelope() == m_content.tracks.at(i).isEnvelope();
     if (!same || !m_content.zoomable) {
         setContent(std::move(content));
         return;
@@ -271,6 +278,7 @@ void ChartView::updateContent(ChartContent content)
     const bool wasHome = min <= m_content.homeMin && max >= m_content.homeMax;
     for (qsizetype i = 0; i < content.tracks.size(); ++i) {
         m_content.tracks[i].points = std::move(content.tracks[i].points);
+        m_content.tracks[i].members = std::move(content.tracks[i].members);
         m_content.tracks[i].what = content.tracks.at(i).what;
     }
     m_content.markers = std::move(content.markers);
@@ -571,8 +579,12 @@ void ChartView::redecimateNow()
             int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : double(viewport()->width())));
     qsizetype drawn = 0;
     for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
-        if (m_content.zoomable)
-            decimator::minMaxInto(t.points, min, max, width, m_buffer);
+        if (t.isEnvelope()) {
+            decimator::envelopeInto(t.members, min, max, width, m_buffer, m_lowerBuffer);
+            drawn += m_lowerBuffer.size();
+            t.lower->replace(m_lowerBuffer);
+        } else if (m_content.zoomable)
+            decimator::minMaxInto(t.points, min, max, std::max(1, int(width * t.columnsPerPixel)), m_buffer);
         else
             m_buffer = t.points;
         drawn += m_buffer.size();
@@ -596,10 +608,19 @@ void ChartView::fitY()
     for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
         if (!t.isVisible())
             continue;
-        for (qsizetype i = decimator::lowerBound(t.points, min);
-             i < t.points.size() && t.points.at(i).x() <= max; ++i) {
-            hi = std::max(hi, t.points.at(i).y());
-            lo = std::min(lo, t.points.at(i).y());
+        auto scan = [&](const QVector<QPointF> &points) {
+            for (qsizetype i = decimator::lowerBound(points, min);
+                 i < points.size() && points.at(i).x() <= max; ++i) {
+                hi = std::max(hi, points.at(i).y());
+                lo = std::min(lo, points.at(i).y());
+            }
+        };
+        scan(t.points);
+        if (t.isEnvelope()) {
+            // The band's edges are already reduced to one point per column (re-decimation runs
+            // first): scanning them instead of every member's samples keeps a zoom step cheap.
+            scan(t.series->points());
+            scan(t.lower->points());
         }
     }
     if (hi < lo)

@@ -26,6 +26,16 @@ struct ChartContent {
         QString group;
         QString what; // "mean", "relay", "total", ...
         bool highlightOnHover = false;
+        // Envelope tracks (dense views): SERIES is the upper and LOWER the lower edge of a
+        // QAreaSeries (OWNER) covering MEMBERS, recomputed per pixel column on every zoom.
+        // POINTS stays empty (no tooltips on a band).
+        QXYSeries *lower = nullptr;
+        QVector<QVector<QPointF>> members;
+        bool isEnvelope() const { return lower != nullptr; }
+        // Decimation columns per pixel: 1 keeps every pixel exact (first/min/max/last per
+        // column); dense views use 0.5 for their few lines, since Qt Charts' cost per point
+        // (path, hover shape) dominates a zoom step there.
+        double columnsPerPixel = 1.0;
         bool isVisible() const;
     };
     struct Marker {
@@ -37,6 +47,9 @@ struct ChartContent {
         QPointF value; // display units; for category charts x is the category index
         QString text;
         QColor colour;
+        // Where the text sits relative to VALUE: centred above it (default), or e.g.
+        // AlignLeft|AlignVCenter for a label right of the point at its height.
+        Qt::Alignment align = Qt::AlignHCenter | Qt::AlignBottom;
     };
 
     struct LegendEntry {
@@ -147,6 +160,7 @@ private:
     int m_replaceCount = 0;
     int m_decimateWidth = 0; // override for exports; 0 = the plot width
     QVector<QPointF> m_buffer;
+    QVector<QPointF> m_lowerBuffer;
 };
 
 } // namespace alloclab
