@@ -8,6 +8,7 @@
 #include "models/boardmodel.h"
 #include "models/fleetmodel.h"
 #include "ui/experimenttab.h"
+#include "ui/fleetview.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
