@@ -8,11 +8,6 @@ namespace alloclab {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeployPlan", text);
-}
-
 QString label(const QString &path)
 {
     return path.isEmpty() ? QStringLiteral("glibc") : path;
@@ -53,13 +48,15 @@ void planDeploy(PlannedRelay &r)
     const bool processRight = deployplan::processMatches(o, want);
     if (fileRight && systemdRight && processRight) {
         r.action = PlannedRelay::Action::Skip;
-        r.reason = tr("already %1: left alone").arg(label(want));
+        r.reason = QCoreApplication::translate("DeployPlan", "already %1: left alone").arg(label(want));
     } else if (fileRight) {
         r.action = PlannedRelay::Action::Restart;
-        r.reason = tr("drop-in already right, the running process is not: reload and restart");
+        r.reason = QCoreApplication::translate(
+            "DeployPlan", "drop-in already right, the running process is not: reload and restart");
     } else {
         r.action = want.isEmpty() ? PlannedRelay::Action::Remove : PlannedRelay::Action::Put;
-        r.reason = tr("%1 -> %2").arg(label(r.previousPath), label(want));
+        r.reason
+            = QCoreApplication::translate("DeployPlan", "%1 -> %2").arg(label(r.previousPath), label(want));
     }
 }
 
@@ -71,7 +68,7 @@ void planRollback(PlannedRelay &r)
     r.previousPath = pathOfDropIn(o.dropInExists, o.dropInContent, &prevKnown);
     if (o.orig == B::None) {
         r.action = PlannedRelay::Action::Skip;
-        r.reason = tr("never changed by AllocLab: left alone");
+        r.reason = QCoreApplication::translate("DeployPlan", "never changed by AllocLab: left alone");
         return;
     }
     r.newDropIn = o.orig == B::Content ? o.origContent : QByteArray();
@@ -83,13 +80,17 @@ void planRollback(PlannedRelay &r)
     const bool processRight = r.expectUnknown ? o.isActive() : deployplan::processMatches(o, r.expectPath);
     if (fileRight && processRight) {
         r.action = PlannedRelay::Action::Forget;
-        r.reason = tr("already as before AllocLab (%1): only the backup is removed")
-                       .arg(r.expectUnknown ? tr("custom drop-in") : label(r.expectPath));
+        r.reason = QCoreApplication::translate("DeployPlan",
+                                               "already as before AllocLab (%1): only the backup is removed")
+                       .arg(r.expectUnknown ? QCoreApplication::translate("DeployPlan", "custom drop-in")
+                                            : label(r.expectPath));
     } else {
         r.action = PlannedRelay::Action::RestoreOrig;
-        r.reason = tr("%1 -> %2 (as before AllocLab)")
-                       .arg(prevKnown ? label(r.previousPath) : tr("custom drop-in"),
-                            r.expectUnknown ? tr("custom drop-in") : label(r.expectPath));
+        r.reason = QCoreApplication::translate("DeployPlan", "%1 -> %2 (as before AllocLab)")
+                       .arg(prevKnown ? label(r.previousPath)
+                                      : QCoreApplication::translate("DeployPlan", "custom drop-in"),
+                            r.expectUnknown ? QCoreApplication::translate("DeployPlan", "custom drop-in")
+                                            : label(r.expectPath));
     }
 }
 
@@ -165,13 +166,17 @@ HostPlan planHost(const QString &host, const QList<DeployRelayInput> &relays, co
             errors->append(QStringLiteral("%1: %2").arg(host, err));
             r.reason = err;
         } else if (seenUnits.contains(unit)) {
-            errors->append(tr("%1: relay %2 is listed twice").arg(host, unit));
-            r.reason = tr("listed twice");
+            errors->append(
+                QCoreApplication::translate("DeployPlan", "%1: relay %2 is listed twice").arg(host, unit));
+            r.reason = QCoreApplication::translate("DeployPlan", "listed twice");
         } else if (!in.now.seen) {
-            errors->append(tr("%1: the state of %2 has not been read from the host").arg(host, unit));
-            r.reason = tr("state not read");
+            errors->append(QCoreApplication::translate("DeployPlan",
+                                                       "%1: the state of %2 has not been read from the host")
+                               .arg(host, unit));
+            r.reason = QCoreApplication::translate("DeployPlan", "state not read");
         } else if (!in.now.isActive()) {
-            r.reason = tr("not running (%1): left alone").arg(in.now.activeState);
+            r.reason = QCoreApplication::translate("DeployPlan", "not running (%1): left alone")
+                           .arg(in.now.activeState);
         } else if (options.mode == DeployOptions::Mode::Deploy) {
             planDeploy(r);
         } else {
@@ -225,7 +230,7 @@ DeployPlan plan(const QList<DeployRelayInput> &relays, const DeployOptions &opti
     }
     for (const QString &h : std::as_const(hostOrder)) {
         if (h.isEmpty()) {
-            p.errors.append(tr("A relay has no host."));
+            p.errors.append(QCoreApplication::translate("DeployPlan", "A relay has no host."));
             continue;
         }
         p.hosts.append(planHost(h, byHost.value(h), options, &p.errors));
@@ -237,17 +242,17 @@ QString actionName(PlannedRelay::Action action)
 {
     switch (action) {
     case PlannedRelay::Action::Skip:
-        return tr("unchanged");
+        return QCoreApplication::translate("DeployPlan", "unchanged");
     case PlannedRelay::Action::Put:
-        return tr("write drop-in");
+        return QCoreApplication::translate("DeployPlan", "write drop-in");
     case PlannedRelay::Action::Remove:
-        return tr("remove drop-in");
+        return QCoreApplication::translate("DeployPlan", "remove drop-in");
     case PlannedRelay::Action::Restart:
-        return tr("restart");
+        return QCoreApplication::translate("DeployPlan", "restart");
     case PlannedRelay::Action::RestoreOrig:
-        return tr("restore");
+        return QCoreApplication::translate("DeployPlan", "restore");
     case PlannedRelay::Action::Forget:
-        return tr("forget backup");
+        return QCoreApplication::translate("DeployPlan", "forget backup");
     }
     return {};
 }
@@ -256,18 +261,23 @@ QString renderDryRun(const DeployPlan &plan)
 {
     QString out;
     const bool rollback = plan.options.mode == DeployOptions::Mode::Rollback;
-    out += tr("%1: %2 relay(s) to change on %3 host(s); batches of %4, canary %5 per host")
-               .arg(rollback ? tr("Rollback plan") : tr("Deploy plan"))
+    out += QCoreApplication::translate(
+               "DeployPlan", "%1: %2 relay(s) to change on %3 host(s); batches of %4, canary %5 per host")
+               .arg(rollback ? QCoreApplication::translate("DeployPlan", "Rollback plan")
+                             : QCoreApplication::translate("DeployPlan", "Deploy plan"))
                .arg(plan.changeCount())
                .arg(plan.hosts.size())
                .arg(plan.options.batchSize)
                .arg(plan.options.canary)
         + QLatin1Char('\n');
     for (const QString &e : plan.errors)
-        out += tr("REFUSED: %1").arg(e) + QLatin1Char('\n');
+        out += QCoreApplication::translate("DeployPlan", "REFUSED: %1").arg(e) + QLatin1Char('\n');
     for (const HostPlan &h : plan.hosts) {
         out += QLatin1Char('\n')
-            + tr("== host %1: %2 of %3 relay(s) change").arg(h.host).arg(h.changeCount()).arg(h.relays.size())
+            + QCoreApplication::translate("DeployPlan", "== host %1: %2 of %3 relay(s) change")
+                  .arg(h.host)
+                  .arg(h.changeCount())
+                  .arg(h.relays.size())
             + QLatin1Char('\n');
         for (const PlannedRelay &r : h.relays) {
             const QString unit = remote::unitName(r.input.instance);
@@ -275,14 +285,21 @@ QString renderDryRun(const DeployPlan &plan)
                 || r.action == PlannedRelay::Action::Remove || r.action == PlannedRelay::Action::RestoreOrig;
             out += QStringLiteral("%1 %2  [%3]%4 %5\n")
                        .arg(r.action == PlannedRelay::Action::Skip ? QLatin1Char('=') : QLatin1Char('*'))
-                       .arg(unit, actionName(r.action), r.canary ? tr(" (canary)") : QString(), r.reason);
+                       .arg(unit, actionName(r.action),
+                            r.canary ? QCoreApplication::translate("DeployPlan", " (canary)") : QString(),
+                            r.reason);
             if (!touchesFile)
                 continue;
             const QString file = remote::dropInPath(r.input.instance);
             const RelayObservation &o = r.input.now;
-            out += QStringLiteral("    --- %1%2\n").arg(file, o.dropInExists ? QString() : tr(" (absent)"));
+            out += QStringLiteral("    --- %1%2\n")
+                       .arg(file,
+                            o.dropInExists ? QString()
+                                           : QCoreApplication::translate("DeployPlan", " (absent)"));
             out += QStringLiteral("    +++ %1%2\n")
-                       .arg(file, r.newDropIn.isEmpty() ? tr(" (absent)") : QString());
+                       .arg(file,
+                            r.newDropIn.isEmpty() ? QCoreApplication::translate("DeployPlan", " (absent)")
+                                                  : QString());
             if (o.dropInExists)
                 indentInto(out, o.dropInContent, QStringLiteral("    -"));
             indentInto(out, r.newDropIn, QStringLiteral("    +"));
@@ -293,21 +310,27 @@ QString renderDryRun(const DeployPlan &plan)
             for (int idx : batch.relays)
                 units << remote::unitName(h.relays.at(idx).input.instance);
             out += QLatin1Char('\n')
-                + tr("-- batch %1%2: %3")
+                + QCoreApplication::translate("DeployPlan", "-- batch %1%2: %3")
                       .arg(b + 1)
-                      .arg(batch.canary ? tr(" (canary)") : QString(), units.join(QStringLiteral(", ")))
+                      .arg(batch.canary ? QCoreApplication::translate("DeployPlan", " (canary)") : QString(),
+                           units.join(QStringLiteral(", ")))
                 + QLatin1Char('\n');
-            out += tr("   1. drop-ins and one daemon-reload; stdin of `%1` (`%2` as root):")
+            out += QCoreApplication::translate(
+                       "DeployPlan", "   1. drop-ins and one daemon-reload; stdin of `%1` (`%2` as root):")
                        .arg(QString::fromLatin1(remote::shellCommand(false)),
                             QString::fromLatin1(remote::shellCommand(true)))
                 + QLatin1Char('\n');
             indentInto(out, batch.change.text, QStringLiteral("      | "));
-            out += tr("   2. restarts with jitter:") + QLatin1Char('\n');
+            out += QCoreApplication::translate("DeployPlan", "   2. restarts with jitter:")
+                + QLatin1Char('\n');
             indentInto(out, batch.restart.text, QStringLiteral("      | "));
-            out += tr("   3. verify each relay: active, new MainPID, the library in /proc/PID/maps (none for "
-                      "glibc), "
-                      "still the same PID after the settle time; a failing relay is restored from its "
-                      "backup.")
+            out += QCoreApplication::translate(
+                       "DeployPlan",
+                       "   3. verify each relay: active, new MainPID, the library in /proc/PID/maps (none "
+                       "for "
+                       "glibc), "
+                       "still the same PID after the settle time; a failing relay is restored from its "
+                       "backup.")
                 + QLatin1Char('\n');
         }
     }

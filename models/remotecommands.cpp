@@ -104,11 +104,6 @@ const char kChangeFunctions[]
       "}\n"
       "run() { n=$1; shift; if \"$@\"; then echo \"ok $n\"; else echo \"fail $n\"; fi; }\n";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RemoteCommands", text);
-}
-
 int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
@@ -219,9 +214,10 @@ bool parseDropIn(const QByteArray &content, QString *libraryPath)
 QString checkRelay(const QString &instance, const QString &libraryPath)
 {
     if (!instance.isEmpty() && !validation::isValidInstance(instance))
-        return tr("Relay instance \"%1\" refused: %2").arg(instance, validation::instanceError(instance));
+        return QCoreApplication::translate("RemoteCommands", "Relay instance \"%1\" refused: %2")
+            .arg(instance, validation::instanceError(instance));
     if (!libraryPath.isEmpty() && !validation::isValidLibraryPath(libraryPath))
-        return tr("Library path \"%1\" refused: %2")
+        return QCoreApplication::translate("RemoteCommands", "Library path \"%1\" refused: %2")
             .arg(libraryPath, validation::libraryPathError(libraryPath));
     return {};
 }
@@ -256,7 +252,9 @@ bool parseInspect(const QByteArray &output, int count, QList<RelayObservation> *
     bool header = false, end = false;
     int lineNo = 0;
     auto bad = [&](const QString &what) {
-        *error = tr("inspect output line %1: %2").arg(lineNo).arg(what);
+        *error = QCoreApplication::translate("RemoteCommands", "inspect output line %1: %2")
+                     .arg(lineNo)
+                     .arg(what);
         return false;
     };
     for (const QByteArray &line : lines) {
@@ -266,24 +264,27 @@ bool parseInspect(const QByteArray &output, int count, QList<RelayObservation> *
         const QList<QByteArray> f = line.split(' ');
         if (f.at(0) == "alloclab-inspect") {
             if (f.size() != 3 || f.at(1) != "1")
-                return bad(tr("unsupported header"));
+                return bad(QCoreApplication::translate("RemoteCommands", "unsupported header"));
             header = true;
             continue;
         }
         if (!header)
-            return bad(tr("expected the header \"alloclab-inspect 1\""));
+            return bad(
+                QCoreApplication::translate("RemoteCommands", "expected the header \"alloclab-inspect 1\""));
         if (f.at(0) == "end") {
             if (f.size() != 2 || f.at(1).toInt() != count)
-                return bad(tr("end count does not match %1 relays").arg(count));
+                return bad(QCoreApplication::translate("RemoteCommands", "end count does not match %1 relays")
+                               .arg(count));
             end = true;
             continue;
         }
         if (f.at(0) != "relay" || f.size() != 18)
-            return bad(tr("expected a relay record with 17 fields"));
+            return bad(
+                QCoreApplication::translate("RemoteCommands", "expected a relay record with 17 fields"));
         bool okIdx = false;
         const int idx = f.at(1).toInt(&okIdx);
         if (!okIdx || idx < 0 || idx >= count)
-            return bad(tr("relay index out of range"));
+            return bad(QCoreApplication::translate("RemoteCommands", "relay index out of range"));
         RelayObservation &o = (*out)[idx];
         o.seen = true;
         o.loadState = QString::fromLatin1(f.at(2));
@@ -295,7 +296,7 @@ bool parseInspect(const QByteArray &output, int count, QList<RelayObservation> *
             || !decodeHexText(f.at(11), &o.loadedAllocator) || !decodeHexText(f.at(12), &o.processPreload)
             || !decodeHexText(f.at(13), &o.wantedResolved) || !parseFlag(f.at(14), &o.wantedInMaps)
             || !parseFlag(f.at(16), &o.dirWritable) || !parseFlag(f.at(17), &o.stateDirWritable))
-            return bad(tr("malformed field"));
+            return bad(QCoreApplication::translate("RemoteCommands", "malformed field"));
         const QByteArray &of = f.at(9);
         if (of == "N")
             o.orig = RelayObservation::Backup::None;
@@ -305,25 +306,25 @@ bool parseInspect(const QByteArray &output, int count, QList<RelayObservation> *
                  && decodeHex(of.size() == 1 ? QByteArray("-") : of.mid(1), &o.origContent))
             o.orig = RelayObservation::Backup::Content;
         else
-            return bad(tr("malformed backup field"));
+            return bad(QCoreApplication::translate("RemoteCommands", "malformed backup field"));
         if (f.at(15) == "-")
             o.libraryReadable = -1;
         else if (f.at(15) == "0" || f.at(15) == "1")
             o.libraryReadable = f.at(15).toInt();
         else
-            return bad(tr("malformed library field"));
+            return bad(QCoreApplication::translate("RemoteCommands", "malformed library field"));
     }
     if (!header) {
-        *error = tr("inspect printed nothing (no header)");
+        *error = QCoreApplication::translate("RemoteCommands", "inspect printed nothing (no header)");
         return false;
     }
     if (!end) {
-        *error = tr("inspect output was cut off (no end record)");
+        *error = QCoreApplication::translate("RemoteCommands", "inspect output was cut off (no end record)");
         return false;
     }
     for (const RelayObservation &o : std::as_const(*out)) {
         if (!o.seen) {
-            *error = tr("inspect output lacks a relay record");
+            *error = QCoreApplication::translate("RemoteCommands", "inspect output lacks a relay record");
             return false;
         }
     }
@@ -340,7 +341,8 @@ Script change(const QList<ChangeItem> &items)
         const QString path = it.kind == ChangeItem::Kind::Put ? it.path : QString();
         s.error = checkRelay(it.instance, path);
         if (s.error.isEmpty() && it.kind == ChangeItem::Kind::Put && path.isEmpty())
-            s.error = tr("A drop-in needs a library path (glibc means removing the drop-in).");
+            s.error = QCoreApplication::translate(
+                "RemoteCommands", "A drop-in needs a library path (glibc means removing the drop-in).");
         if (!s.error.isEmpty())
             return s;
         const QByteArray n = QByteArray::number(i);

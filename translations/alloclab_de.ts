@@ -335,6 +335,32 @@
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
+    <message>
+        <source>There is no experiment named &apos;%1&apos;.</source>
+        <translation>Es gibt kein Experiment namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>All relays</source>
+        <translation>Alle Relays</translation>
+    </message>
+    <message numerus="yes">
+        <source>range of %n relays</source>
+        <translation>
+            <numerusform>Spannweite von %n Relay</numerusform>
+            <numerusform>Spannweite von %n Relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; band: range per group, lines: the %n largest of each</source>
+        <translation>
+            <numerusform>%1; Band: Spannweite je Gruppe, Linien: das %n größte jeder Gruppe</numerusform>
+            <numerusform>%1; Band: Spannweite je Gruppe, Linien: die %n größten jeder Gruppe</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -793,10 +819,6 @@
         <translation>Experiment &apos;%1&apos; hat noch keine Messwerte.</translation>
     </message>
     <message>
-        <source>Reading chart data from %1 needs the database layer, which this build does not have yet.</source>
-        <translation>Diagrammdaten aus %1 zu lesen braucht die Datenbankschicht, die diese Version noch nicht hat.</translation>
-    </message>
-    <message>
         <source>&apos;experiment create&apos; needs exactly one NAME.</source>
         <translation>&apos;experiment create&apos; braucht genau einen NAMEN.</translation>
     </message>
@@ -987,6 +1009,118 @@
     <message>
         <source>&apos;allocators check&apos; cannot connect to hosts in this build yet; &apos;--dry-run&apos; prints the command it runs on each host.</source>
         <translation>&apos;allocators check&apos; kann sich in dieser Version noch nicht mit Hosts verbinden; &apos;--dry-run&apos; gibt den Befehl aus, den es auf jedem Host ausführt.</translation>
+    </message>
+    <message>
+        <source>Option &apos;%1&apos; needs a whole number &gt;= %2, not &apos;%3&apos;.</source>
+        <translation>Option &apos;%1&apos; braucht eine ganze Zahl &gt;= %2, nicht &apos;%3&apos;.</translation>
+    </message>
+    <message>
+        <source>--allocator ID is required.</source>
+        <translation>--allocator ID ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--experiment NAME is required.</source>
+        <translation>--experiment NAME ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Reading the relays&apos; state from the hosts ...</source>
+        <translation>Lese den Zustand der Relays von den Hosts ...</translation>
+    </message>
+    <message>
+        <source>The plan was refused; nothing was changed.</source>
+        <translation>Der Plan wurde abgelehnt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Every relay is already as wanted; nothing to do.</source>
+        <translation>Jedes Relay ist bereits wie gewünscht; nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Not on a terminal and no --yes: nothing was changed. Review the plan above (or --dry-run) and run again with --yes.</source>
+        <translation>Kein Terminal und kein --yes: nichts wurde geändert. Prüfen Sie den Plan oben (oder --dry-run) und starten Sie erneut mit --yes.</translation>
+    </message>
+    <message>
+        <source>Change %1 relay(s) on %2 host(s)? [y/N] </source>
+        <translation>%1 Relay(s) auf %2 Host(s) ändern? [y/N] </translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation>Nicht bestätigt: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>deploy an experiment&apos;s allocators (canary, batches, verified)</source>
+        <translation>die Allokatoren eines Experiments ausrollen (Testrelay, Stapel, geprüft)</translation>
+    </message>
+    <message>
+        <source>restore every relay&apos;s state from before the experiment</source>
+        <translation>den Zustand jedes Relays von vor dem Experiment wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>report needs the folder to write into.</source>
+        <translation>report braucht den Ordner, in den geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Drawing a report needs a QApplication (internal error).</source>
+        <translation>Das Zeichnen eines Berichts braucht eine QApplication (interner Fehler).</translation>
+    </message>
+    <message>
+        <source>There is no experiment named &apos;%1&apos; in %2.</source>
+        <translation>Es gibt kein Experiment namens &apos;%1&apos; in %2.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>**Hypothesis:** %1</source>
+        <translation>**Hypothese:** %1</translation>
+    </message>
+    <message>
+        <source>## Groups</source>
+        <translation>## Gruppen</translation>
+    </message>
+    <message>
+        <source>| Group | Label | Allocator | Relays |</source>
+        <translation>| Gruppe | Bezeichnung | Allokator | Relays |</translation>
+    </message>
+    <message>
+        <source>## Summary</source>
+        <translation>## Auswertung</translation>
+    </message>
+    <message>
+        <source>No samples yet.</source>
+        <translation>Noch keine Messwerte.</translation>
+    </message>
+    <message>
+        <source>## Charts</source>
+        <translation>## Diagramme</translation>
+    </message>
+    <message>
+        <source>AllocLab report: %1</source>
+        <translation>AllocLab-Bericht: %1</translation>
+    </message>
+    <message>
+        <source>Written by AllocLab %1 on %2 (UTC) from %3.</source>
+        <translation>Geschrieben von AllocLab %1 am %2 (UTC) aus %3.</translation>
+    </message>
+    <message>
+        <source>- `REPORT.md`: the experiment, its groups, the summary and the charts</source>
+        <translation>- `REPORT.md`: das Experiment, seine Gruppen, die Auswertung und die Diagramme</translation>
+    </message>
+    <message>
+        <source>The CSV files are in the TorUtils formats: `alloclab-cli import` and the TorUtils scripts read them back.</source>
+        <translation>Die CSV-Dateien sind in den TorUtils-Formaten: `alloclab-cli import` und die TorUtils-Skripte lesen sie wieder ein.</translation>
+    </message>
+    <message>
+        <source>write a report folder (Markdown, CSVs, group files, charts)</source>
+        <translation>einen Berichtsordner schreiben (Markdown, CSVs, Gruppendateien, Diagramme)</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1498,160 @@
     </message>
 </context>
 <context>
+    <name>DeployInputs</name>
+    <message>
+        <source>No experiment named &apos;%1&apos;.</source>
+        <translation>Kein Experiment namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Relay %1 or allocator &apos;%2&apos; of group %3 is not in the database.</source>
+        <translation>Relay %1 oder Allokator &apos;%2&apos; der Gruppe %3 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Relay %1 (%2) has no known host and instance; run &apos;fleet&apos; first.</source>
+        <translation>Relay %1 (%2) hat keinen bekannten Host und keine Instanz; führen Sie zuerst &apos;fleet&apos; aus.</translation>
+    </message>
+    <message>
+        <source>Experiment &apos;%1&apos; has no relays assigned.</source>
+        <translation>Dem Experiment &apos;%1&apos; sind keine Relays zugeordnet.</translation>
+    </message>
+    <message>
+        <source>No allocator &apos;%1&apos; (see &apos;allocators list&apos;).</source>
+        <translation>Kein Allokator &apos;%1&apos; (siehe &apos;allocators list&apos;).</translation>
+    </message>
+    <message>
+        <source>No host named &apos;%1&apos; (see &apos;hosts list&apos;).</source>
+        <translation>Kein Host namens &apos;%1&apos; (siehe &apos;hosts list&apos;).</translation>
+    </message>
+    <message>
+        <source>No relays known on the chosen hosts; run &apos;fleet&apos; or &apos;collect --once&apos; first.</source>
+        <translation>Auf den gewählten Hosts sind keine Relays bekannt; führen Sie zuerst &apos;fleet&apos; oder &apos;collect --once&apos; aus.</translation>
+    </message>
+</context>
+<context>
+    <name>DeployPlan</name>
+    <message>
+        <source>already %1: left alone</source>
+        <translation>bereits %1: unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>drop-in already right, the running process is not: reload and restart</source>
+        <translation>Drop-in bereits richtig, der laufende Prozess nicht: neu laden und neu starten</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>never changed by AllocLab: left alone</source>
+        <translation>nie von AllocLab geändert: unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>already as before AllocLab (%1): only the backup is removed</source>
+        <translation>bereits wie vor AllocLab (%1): nur die Sicherung wird entfernt</translation>
+    </message>
+    <message>
+        <source>custom drop-in</source>
+        <translation>eigenes Drop-in</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2 (as before AllocLab)</source>
+        <translation>%1 -&gt; %2 (wie vor AllocLab)</translation>
+    </message>
+    <message>
+        <source>%1: relay %2 is listed twice</source>
+        <translation>%1: Relay %2 ist zweimal aufgeführt</translation>
+    </message>
+    <message>
+        <source>listed twice</source>
+        <translation>zweimal aufgeführt</translation>
+    </message>
+    <message>
+        <source>%1: the state of %2 has not been read from the host</source>
+        <translation>%1: der Zustand von %2 wurde nicht vom Host gelesen</translation>
+    </message>
+    <message>
+        <source>state not read</source>
+        <translation>Zustand nicht gelesen</translation>
+    </message>
+    <message>
+        <source>not running (%1): left alone</source>
+        <translation>läuft nicht (%1): unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>A relay has no host.</source>
+        <translation>Ein Relay hat keinen Host.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>write drop-in</source>
+        <translation>Drop-in schreiben</translation>
+    </message>
+    <message>
+        <source>remove drop-in</source>
+        <translation>Drop-in entfernen</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>neu starten</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>wiederherstellen</translation>
+    </message>
+    <message>
+        <source>forget backup</source>
+        <translation>Sicherung verwerfen</translation>
+    </message>
+    <message>
+        <source>%1: %2 relay(s) to change on %3 host(s); batches of %4, canary %5 per host</source>
+        <translation>%1: %2 Relay(s) auf %3 Host(s) zu ändern; Stapel zu %4, %5 Testrelay(s) je Host</translation>
+    </message>
+    <message>
+        <source>Rollback plan</source>
+        <translation>Rollback-Plan</translation>
+    </message>
+    <message>
+        <source>Deploy plan</source>
+        <translation>Ausroll-Plan</translation>
+    </message>
+    <message>
+        <source>REFUSED: %1</source>
+        <translation>ABGELEHNT: %1</translation>
+    </message>
+    <message>
+        <source>== host %1: %2 of %3 relay(s) change</source>
+        <translation>== Host %1: %2 von %3 Relay(s) ändern sich</translation>
+    </message>
+    <message>
+        <source> (canary)</source>
+        <translation> (Testrelay)</translation>
+    </message>
+    <message>
+        <source> (absent)</source>
+        <translation> (nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>-- batch %1%2: %3</source>
+        <translation>-- Stapel %1%2: %3</translation>
+    </message>
+    <message>
+        <source>   1. drop-ins and one daemon-reload; stdin of `%1` (`%2` as root):</source>
+        <translation>   1. Drop-ins und ein daemon-reload; Standardeingabe von `%1` (`%2` als root):</translation>
+    </message>
+    <message>
+        <source>   2. restarts with jitter:</source>
+        <translation>   2. Neustarts mit Jitter:</translation>
+    </message>
+    <message>
+        <source>   3. verify each relay: active, new MainPID, the library in /proc/PID/maps (none for glibc), still the same PID after the settle time; a failing relay is restored from its backup.</source>
+        <translation>   3. jedes Relay prüfen: aktiv, neue MainPID, die Bibliothek in /proc/PID/maps (keine bei glibc), nach der Beruhigungszeit noch dieselbe PID; ein fehlschlagendes Relay wird aus seiner Sicherung wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
     <name>Distribute</name>
     <message>
         <source>Group sizes must not be negative.</source>
@@ -1645,6 +1933,213 @@
     </message>
 </context>
 <context>
+    <name>HostDeployExecutor</name>
+    <message>
+        <source>the inspect script failed (exit %1): %2</source>
+        <translation>das Inspektionsskript ist fehlgeschlagen (Exit %1): %2</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>schreibe</translation>
+    </message>
+    <message>
+        <source>restarting</source>
+        <translation>starte neu</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>prüfe</translation>
+    </message>
+    <message>
+        <source>verified new</source>
+        <translation>neu bestätigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rolling back</source>
+        <translation>setze zurück</translation>
+    </message>
+    <message>
+        <source>verified old</source>
+        <translation>alt bestätigt</translation>
+    </message>
+    <message>
+        <source>rollback failed</source>
+        <translation>Zurücksetzen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 verified new, %4 unchanged, %5 rolled back, %6 failed, %7 not started</source>
+        <translation>%1: %2; %3 neu bestätigt, %4 unverändert, %5 zurückgesetzt, %6 fehlgeschlagen, %7 nicht gestartet</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>The rollout HALTED after %1 failed relay(s).</source>
+        <translation>Der Rollout wurde nach %1 fehlgeschlagenen Relay(s) ANGEHALTEN.</translation>
+    </message>
+    <message>
+        <source>The rollout was aborted after the batch in flight.</source>
+        <translation>Der Rollout wurde nach dem laufenden Stapel abgebrochen.</translation>
+    </message>
+    <message>
+        <source>remote script failed (exit %1): %2</source>
+        <translation>entferntes Skript fehlgeschlagen (Exit %1): %2</translation>
+    </message>
+    <message>
+        <source>reconnected; re-reading every relay</source>
+        <translation>wieder verbunden; lese jedes Relay neu</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1</source>
+        <translation>keine Verbindung möglich: %1</translation>
+    </message>
+    <message>
+        <source>connection lost (%1); resume re-reads every relay from the host</source>
+        <translation>Verbindung verloren (%1); beim Fortsetzen wird jedes Relay neu vom Host gelesen</translation>
+    </message>
+    <message>
+        <source>the connection was lost while it was being changed; a resume re-reads it</source>
+        <translation>die Verbindung ging verloren, während es geändert wurde; beim Fortsetzen wird es neu gelesen</translation>
+    </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation>die Verbindung ging verloren</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (LoadState %2)</source>
+        <translation>%1 existiert nicht (LoadState %2)</translation>
+    </message>
+    <message>
+        <source>%1 is missing or not readable (wanted by %2)</source>
+        <translation>%1 fehlt oder ist nicht lesbar (benötigt von %2)</translation>
+    </message>
+    <message>
+        <source>the drop-in directory %1 is not writable</source>
+        <translation>das Drop-in-Verzeichnis %1 ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>the state directory %1 is not writable</source>
+        <translation>das Zustandsverzeichnis %1 ist nicht beschreibbar</translation>
+    </message>
+    <message>
+        <source>preflight failed, nothing was changed: %1</source>
+        <translation>Vorabprüfung fehlgeschlagen, nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the relays: %1</source>
+        <translation>die Relays können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>preflight ok: %1 relay(s) to change</source>
+        <translation>Vorabprüfung ok: %1 Relay(s) zu ändern</translation>
+    </message>
+    <message>
+        <source>verified after reconnecting</source>
+        <translation>nach erneutem Verbinden bestätigt</translation>
+    </message>
+    <message>
+        <source>aborted before this batch</source>
+        <translation>vor diesem Stapel abgebrochen</translation>
+    </message>
+    <message>
+        <source>halted: too many failures</source>
+        <translation>angehalten: zu viele Fehlschläge</translation>
+    </message>
+    <message>
+        <source>already as before AllocLab; backup removed</source>
+        <translation>bereits wie vor AllocLab; Sicherung entfernt</translation>
+    </message>
+    <message>
+        <source>canary: </source>
+        <translation>Testrelay: </translation>
+    </message>
+    <message>
+        <source>writing the drop-in failed</source>
+        <translation>das Schreiben des Drop-ins ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>daemon-reload failed</source>
+        <translation>daemon-reload ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>runs %1 (PID %2)</source>
+        <translation>läuft mit %1 (PID %2)</translation>
+    </message>
+    <message>
+        <source>its previous drop-in</source>
+        <translation>sein vorheriges Drop-in</translation>
+    </message>
+    <message>
+        <source>verified %1, PID %2</source>
+        <translation>%1 bestätigt, PID %2</translation>
+    </message>
+    <message>
+        <source>%1; restoring the previous drop-in failed: %2</source>
+        <translation>%1; das Wiederherstellen des vorherigen Drop-ins ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>rolled back to %1 after: %2</source>
+        <translation>auf %1 zurückgesetzt nach: %2</translation>
+    </message>
+    <message>
+        <source>%1; rollback failed too: %2</source>
+        <translation>%1; auch das Zurücksetzen ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>restored and verified</source>
+        <translation>wiederhergestellt und bestätigt</translation>
+    </message>
+    <message>
+        <source>a preload is still active in PID %1 (maps: %2, LD_PRELOAD: %3)</source>
+        <translation>in PID %1 ist noch ein Preload aktiv (maps: %2, LD_PRELOAD: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded in PID %2 (not in /proc/%2/maps; loaded allocator: %3)</source>
+        <translation>%1 ist in PID %2 nicht geladen (nicht in /proc/%2/maps; geladener Allokator: %3)</translation>
+    </message>
+    <message>
+        <source>the unit failed to start</source>
+        <translation>die Unit konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>not back with a new PID within %1 s (state %2, PID %3)</source>
+        <translation>nicht innerhalb von %1 s mit neuer PID zurück (Zustand %2, PID %3)</translation>
+    </message>
+    <message>
+        <source>did not stay up: after %1 s the state is %2 with PID %3 (was %4)</source>
+        <translation>ist nicht aktiv geblieben: nach %1 s ist der Zustand %2 mit PID %3 (war %4)</translation>
+    </message>
+    <message>
+        <source>restart loop: systemd restarted it %1 time(s) during the settle time</source>
+        <translation>Neustartschleife: systemd hat es während der Beruhigungszeit %1-mal neu gestartet</translation>
+    </message>
+</context>
+<context>
     <name>HostState</name>
     <message>
         <source>idle</source>
@@ -1811,6 +2306,17 @@
     <message>
         <source>Nothing was stored: fix the rows above, or skip bad rows.</source>
         <translation>Nichts wurde gespeichert: Korrigieren Sie die Zeilen oben oder überspringen Sie fehlerhafte Zeilen.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a second target named &apos;%1&apos;; add it with Fleet → Add Host… under another name.</source>
+        <translation>ein zweites Ziel namens &apos;%1&apos;; fügen Sie es mit Flotte → Host hinzufügen… unter einem anderen Namen hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1987,10 +2493,96 @@
     </message>
 </context>
 <context>
+    <name>RemoteCommands</name>
+    <message>
+        <source>Relay instance &quot;%1&quot; refused: %2</source>
+        <translation>Relay-Instanz &quot;%1&quot; abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Library path &quot;%1&quot; refused: %2</source>
+        <translation>Bibliothekspfad &quot;%1&quot; abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>inspect output line %1: %2</source>
+        <translation>Inspektionsausgabe Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>unsupported header</source>
+        <translation>nicht unterstützter Kopf</translation>
+    </message>
+    <message>
+        <source>expected the header &quot;alloclab-inspect 1&quot;</source>
+        <translation>Kopf &quot;alloclab-inspect 1&quot; erwartet</translation>
+    </message>
+    <message>
+        <source>end count does not match %1 relays</source>
+        <translation>die Endzahl passt nicht zu %1 Relays</translation>
+    </message>
+    <message>
+        <source>expected a relay record with 17 fields</source>
+        <translation>Relay-Datensatz mit 17 Feldern erwartet</translation>
+    </message>
+    <message>
+        <source>relay index out of range</source>
+        <translation>Relay-Index außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>malformed field</source>
+        <translation>fehlerhaftes Feld</translation>
+    </message>
+    <message>
+        <source>malformed backup field</source>
+        <translation>fehlerhaftes Sicherungsfeld</translation>
+    </message>
+    <message>
+        <source>malformed library field</source>
+        <translation>fehlerhaftes Bibliotheksfeld</translation>
+    </message>
+    <message>
+        <source>inspect printed nothing (no header)</source>
+        <translation>die Inspektion gab nichts aus (kein Kopf)</translation>
+    </message>
+    <message>
+        <source>inspect output was cut off (no end record)</source>
+        <translation>die Inspektionsausgabe wurde abgeschnitten (kein Enddatensatz)</translation>
+    </message>
+    <message>
+        <source>inspect output lacks a relay record</source>
+        <translation>der Inspektionsausgabe fehlt ein Relay-Datensatz</translation>
+    </message>
+    <message>
+        <source>A drop-in needs a library path (glibc means removing the drop-in).</source>
+        <translation>Ein Drop-in braucht einen Bibliothekspfad (glibc heißt, das Drop-in zu entfernen).</translation>
+    </message>
+</context>
+<context>
     <name>SshConfig</name>
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SshRemoteExec</name>
+    <message>
+        <source>%1: the host key (%2) is not in known_hosts; trust it first (fleet --accept-new).</source>
+        <translation>%1: der Host-Schlüssel (%2) ist nicht in known_hosts; vertrauen Sie ihm zuerst (fleet --accept-new).</translation>
+    </message>
+    <message>
+        <source>%1: the host key has CHANGED (%2); refused.</source>
+        <translation>%1: der Host-Schlüssel hat sich GEÄNDERT (%2); abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1: &apos;id -u&apos; failed: %2</source>
+        <translation>%1: &apos;id -u&apos; ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: user %2 has no passwordless sudo, which deploying needs. Add to sudoers (visudo): &apos;%2 ALL=(root) NOPASSWD: ALL&apos;</source>
+        <translation>%1: Benutzer %2 hat kein sudo ohne Passwort, das das Ausrollen braucht. Ergänzen Sie in sudoers (visudo): &apos;%2 ALL=(root) NOPASSWD: ALL&apos;</translation>
+    </message>
+    <message>
+        <source>%1: not connected</source>
+        <translation>%1: nicht verbunden</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +3397,139 @@ unterer Whisker %6</translation>
     </message>
 </context>
 <context>
+    <name>alloclab::DeployDialog</name>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Ausrollen</translation>
+    </message>
+    <message>
+        <source>Relays restarted together on one host after the canary.</source>
+        <translation>Relays, die nach dem Testrelay auf einem Host gemeinsam neu gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Relays per host changed and verified first, alone; 0 = no canary.</source>
+        <translation>Relays je Host, die zuerst und allein geändert und geprüft werden; 0 = kein Testrelay.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A restarted relay must keep the same PID this long to count as verified.</source>
+        <translation>So lange muss ein neu gestartetes Relay dieselbe PID behalten, um als bestätigt zu gelten.</translation>
+    </message>
+    <message>
+        <source>The whole rollout halts after this many relays failed verification (each failed relay is rolled back).</source>
+        <translation>Der gesamte Rollout hält an, nachdem so viele Relays die Prüfung nicht bestanden haben (jedes fehlgeschlagene Relay wird zurückgesetzt).</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Canary relays per host:</source>
+        <translation>&amp;Testrelays je Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Settle time:</source>
+        <translation>Beruhigungs&amp;zeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Halt after failed relays:</source>
+        <translation>&amp;Anhalten nach fehlgeschlagenen Relays:</translation>
+    </message>
+    <message>
+        <source>Exactly what will be written and run (the dry run):</source>
+        <translation>Genau das wird geschrieben und ausgeführt (der Probelauf):</translation>
+    </message>
+    <message>
+        <source>Roll back %1 relay(s) on %2 host(s)</source>
+        <translation>%1 Relay(s) auf %2 Host(s) zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Deploy %1 relay(s) on %2 host(s)</source>
+        <translation>%1 Relay(s) auf %2 Host(s) ausrollen</translation>
+    </message>
+    <message>
+        <source>The plan was refused; nothing can be deployed:</source>
+        <translation>Der Plan wurde abgelehnt; nichts kann ausgerollt werden:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every relay is already as wanted.&lt;/b&gt; Nothing to do.</source>
+        <translation>&lt;b&gt;Jedes Relay ist bereits wie gewünscht.&lt;/b&gt; Nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 relay(s) on %2 host(s) will be changed and restarted.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 Relay(s) auf %2 Host(s) werden geändert und neu gestartet.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 relay(s) already right are left alone.</source>
+        <translation>%1 bereits richtige(s) Relay(s) bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Per host: %1 canary relay(s) first, alone, then batches of %2.</source>
+        <translation>Je Host: zuerst %1 Testrelay(s) allein, dann Stapel zu %2.</translation>
+    </message>
+    <message>
+        <source>Per host: batches of %1, no canary.</source>
+        <translation>Je Host: Stapel zu %1, kein Testrelay.</translation>
+    </message>
+    <message>
+        <source>Each restarted relay is verified (active, new PID, the library in its memory map, stable for the settle time); a relay that fails is rolled back automatically.</source>
+        <translation>Jedes neu gestartete Relay wird geprüft (aktiv, neue PID, die Bibliothek in seiner Speicherabbildung, stabil während der Beruhigungszeit); ein fehlschlagendes Relay wird automatisch zurückgesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::DeployLauncher</name>
+    <message>
+        <source>Roll out %1 to all relays</source>
+        <translation>%1 auf alle Relays ausrollen</translation>
+    </message>
+    <message>
+        <source>Deploy experiment %1</source>
+        <translation>Experiment %1 ausrollen</translation>
+    </message>
+    <message>
+        <source>Roll back experiment %1</source>
+        <translation>Experiment %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>%1: no database is open.</source>
+        <translation>%1: keine Datenbank ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>A rollout is being prepared or running; finish or abort it first.</source>
+        <translation>Ein Rollout wird vorbereitet oder läuft; schließen Sie ihn zuerst ab oder brechen Sie ihn ab.</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::Deployer</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The plan was refused: %1</source>
+        <translation>Der Plan wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>FAILED: </source>
+        <translation>FEHLGESCHLAGEN: </translation>
+    </message>
+    <message>
+        <source>The rollout halted after %1 failed relay(s).</source>
+        <translation>Der Rollout wurde nach %1 fehlgeschlagenen Relay(s) angehalten.</translation>
+    </message>
+</context>
+<context>
     <name>alloclab::DistributeDialog</name>
     <message>
         <source>Distribute Relays</source>
@@ -3346,14 +4071,6 @@ unterer Whisker %6</translation>
 <context>
     <name>alloclab::MainWindow</name>
     <message>
-        <source>AllocLab</source>
-        <translation>AllocLab</translation>
-    </message>
-    <message>
-        <source>AllocLab %1 started; database %2</source>
-        <translation>AllocLab %1 gestartet; Datenbank %2</translation>
-    </message>
-    <message>
         <source>&amp;Add Host…</source>
         <translation>Host &amp;hinzufügen…</translation>
     </message>
@@ -3376,10 +4093,6 @@ unterer Whisker %6</translation>
     <message>
         <source>&amp;Poll Now</source>
         <translation>Jetzt a&amp;bfragen</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -3446,14 +4159,6 @@ unterer Whisker %6</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>No measurements yet</source>
-        <translation>Noch keine Messungen</translation>
-    </message>
-    <message>
-        <source>Memory over time, trajectories, boxplots and distributions per group appear here once AllocLab has polled your relays or you have imported existing CSV files.</source>
-        <translation>Speicher über die Zeit, Verläufe, Boxplots und Verteilungen je Gruppe erscheinen hier, sobald AllocLab Ihre Relays abgefragt hat oder Sie vorhandene CSV-Dateien importiert haben.</translation>
-    </message>
-    <message>
         <source>&amp;Charts</source>
         <translation>Dia&amp;gramme</translation>
     </message>
@@ -3462,20 +4167,8 @@ unterer Whisker %6</translation>
         <translation>Noch nichts zu vergleichen</translation>
     </message>
     <message>
-        <source>The verdict table ranks the groups of an experiment by memory per relay and growth per day, and offers to roll the winner out to every relay.</source>
-        <translation>Die Ergebnistabelle ordnet die Gruppen eines Experiments nach Speicher pro Relay und Wachstum pro Tag und bietet an, den Gewinner auf alle Relays auszurollen.</translation>
-    </message>
-    <message>
         <source>&amp;Summary</source>
         <translation>A&amp;uswertung</translation>
-    </message>
-    <message>
-        <source>No deploy has run</source>
-        <translation>Noch kein Rollout gelaufen</translation>
-    </message>
-    <message>
-        <source>Deploys restart relays canary first, verify the allocator really loaded and roll back on failure. Their progress, relay by relay, appears here.</source>
-        <translation>Rollouts starten Relays neu, zuerst ein Testrelay, prüfen, ob der Allokator wirklich geladen ist, und machen Fehlschläge rückgängig. Ihr Fortschritt erscheint hier, Relay für Relay.</translation>
     </message>
     <message>
         <source>&amp;Rollout</source>
@@ -3502,24 +4195,267 @@ unterer Whisker %6</translation>
         <translation>Keine Hosts</translation>
     </message>
     <message>
-        <source>Polling off</source>
-        <translation>Abfragen aus</translation>
-    </message>
-    <message>
-        <source>The database AllocLab and alloclab-cli share</source>
-        <translation>Die Datenbank, die AllocLab und alloclab-cli gemeinsam nutzen</translation>
-    </message>
-    <message>
-        <source>%1 is not available in this build yet.</source>
-        <translation>%1 ist in dieser Version noch nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>About AllocLab</source>
         <translation>Über AllocLab</translation>
     </message>
     <message>
         <source>&lt;h3&gt;AllocLab %1&lt;/h3&gt;&lt;p&gt;Measure which memory allocator keeps your Tor relays small, then roll it out safely.&lt;/p&gt;&lt;p&gt;Qt %2 · libssh %3 · SQLite %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AllocLab %1&lt;/h3&gt;&lt;p&gt;Messen Sie, welcher Speicher-Allokator Ihre Tor-Relays klein hält, und rollen Sie ihn sicher aus.&lt;/p&gt;&lt;p&gt;Qt %2 · libssh %3 · SQLite %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — AllocLab</source>
+        <translation>%1 — AllocLab</translation>
+    </message>
+    <message>
+        <source>AllocLab %1 started; opening database %2</source>
+        <translation>AllocLab %1 gestartet; öffne Datenbank %2</translation>
+    </message>
+    <message>
+        <source>Add the servers listed in a servers.txt, one target a line</source>
+        <translation>Die Server aus einer servers.txt hinzufügen, ein Ziel pro Zeile</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Host…</source>
+        <translation>Host &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Stop watching the selected server; its stored measurements stay</source>
+        <translation>Den gewählten Server nicht mehr beobachten; seine gespeicherten Messwerte bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Probe every server now and show what runs there (nothing is stored)</source>
+        <translation>Auf jedem Server jetzt die Probe ausführen und zeigen, was dort läuft (nichts wird gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Einste&amp;llungen…</translation>
+    </message>
+    <message>
+        <source>Deploy the current experiment&apos;s allocators to its relays, canary first</source>
+        <translation>Die Allokatoren des aktuellen Experiments auf seine Relays ausrollen, Testrelay zuerst</translation>
+    </message>
+    <message>
+        <source>Deploy: there is no experiment yet; create one with Experiment → New Experiment…</source>
+        <translation>Ausrollen: es gibt noch kein Experiment; legen Sie eines mit Experiment → Neues Experiment… an</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>The verdict table ranks the groups of an experiment by memory per relay and growth per day, and offers to roll the winner out to every relay. It fills once relays in an experiment have been polled or their CSV files imported.</source>
+        <translation>Die Ergebnistabelle ordnet die Gruppen eines Experiments nach Speicher pro Relay und Wachstum pro Tag und bietet an, den Gewinner auf alle Relays auszurollen. Sie füllt sich, sobald Relays eines Experiments abgefragt oder ihre CSV-Dateien importiert wurden.</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Auswertung: %1</translation>
+    </message>
+    <message>
+        <source>Deploy not started: %1</source>
+        <translation>Ausrollen nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The database AllocLab and alloclab-cli share (--db PATH to choose another)</source>
+        <translation>Die Datenbank, die AllocLab und alloclab-cli gemeinsam nutzen (--db PFAD wählt eine andere)</translation>
+    </message>
+    <message>
+        <source>Added host %1 (%2)</source>
+        <translation>Host %1 hinzugefügt (%2)</translation>
+    </message>
+    <message>
+        <source>Removed host %1; its stored measurements stay in the database</source>
+        <translation>Host %1 entfernt; seine gespeicherten Messwerte bleiben in der Datenbank</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>Database backed up to %1</source>
+        <translation>Datenbank nach %1 gesichert</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Sicherung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: the poll could not be stored: %2</source>
+        <translation>%1: die Abfrage konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Charts: %1</source>
+        <translation>Diagramme: %1</translation>
+    </message>
+    <message>
+        <source>Database %1 open (schema version %2)</source>
+        <translation>Datenbank %1 geöffnet (Schemaversion %2)</translation>
+    </message>
+    <message>
+        <source>The database %1 could not be opened: %2
+Nothing was changed or created in its place. Start AllocLab with --db PATH, or choose another file under Preferences (used from the next start); alloclab-cli integrity-check and a backup can tell what is wrong with this one.</source>
+        <translation>Die Datenbank %1 konnte nicht geöffnet werden: %2
+An ihrer Stelle wurde nichts geändert oder angelegt. Starten Sie AllocLab mit --db PFAD oder wählen Sie unter Einstellungen eine andere Datei (gilt ab dem nächsten Start); alloclab-cli integrity-check und eine Sicherung können zeigen, was mit dieser nicht stimmt.</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (nicht geöffnet)</translation>
+    </message>
+    <message>
+        <source>Database %1 could not be opened: %2</source>
+        <translation>Datenbank %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Back Up Database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>AllocLab databases (*.sqlite *.db);;All files (*)</source>
+        <translation>AllocLab-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the database to %1 …</source>
+        <translation>Sichere die Datenbank nach %1 …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: host key unknown (%2); asking</source>
+        <translation>%1: Host-Schlüssel unbekannt (%2); frage nach</translation>
+    </message>
+    <message>
+        <source>%1: host key refused</source>
+        <translation>%1: Host-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: host key trusted</source>
+        <translation>%1: Host-Schlüssel vertraut</translation>
+    </message>
+    <message>
+        <source>Connected %1/%2</source>
+        <translation>Verbunden: %1/%2</translation>
+    </message>
+    <message>
+        <source>Adding host %1 …</source>
+        <translation>Füge Host %1 hinzu …</translation>
+    </message>
+    <message>
+        <source>Import Servers</source>
+        <translation>Server importieren</translation>
+    </message>
+    <message>
+        <source>Server lists (*.txt);;All files (*)</source>
+        <translation>Serverlisten (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1 …</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n error(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%1 hat %n Fehler; nichts wurde importiert.</numerusform>
+            <numerusform>%1 hat %n Fehler; nichts wurde importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept %1: already present</source>
+        <translation>%1 behalten: bereits vorhanden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new host(s)</source>
+        <translation>
+            <numerusform>%1: %n neuer Host</numerusform>
+            <numerusform>%1: %n neue Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove Host</source>
+        <translation>Host entfernen</translation>
+    </message>
+    <message>
+        <source>Stop watching %1?</source>
+        <translation>%1 nicht mehr beobachten?</translation>
+    </message>
+    <message>
+        <source>Its relays and every stored measurement stay in the database; adding the host again continues where it left off.</source>
+        <translation>Seine Relays und alle gespeicherten Messwerte bleiben in der Datenbank; wird der Host erneut hinzugefügt, geht es dort weiter, wo es aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Refresh: there are no hosts yet; add one with Fleet → Add Host…</source>
+        <translation>Aktualisieren: es gibt noch keine Hosts; fügen Sie einen mit Flotte → Host hinzufügen… hinzu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshing %n host(s) …</source>
+        <translation>
+            <numerusform>Aktualisiere %n Host …</numerusform>
+            <numerusform>Aktualisiere %n Hosts …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>poll %1: %n relays, %2 ms</source>
+        <translation>
+            <numerusform>Abfrage %1: %n Relay, %2 ms</numerusform>
+            <numerusform>Abfrage %1: %n Relays, %2 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n host(s) unreachable</source>
+        <translation>
+            <numerusform>; %n Host nicht erreichbar</numerusform>
+            <numerusform>; %n Hosts nicht erreichbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n host(s) not stored</source>
+        <translation>
+            <numerusform>; %n Host nicht gespeichert</numerusform>
+            <numerusform>; %n Hosts nicht gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n event(s)</source>
+        <translation>
+            <numerusform>; %n Ereignis</numerusform>
+            <numerusform>; %n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deploy the experiment&apos;s allocators to its relays, canary first</source>
+        <translation>Die Allokatoren des Experiments auf seine Relays ausrollen, Testrelay zuerst</translation>
+    </message>
+    <message>
+        <source>Create an experiment first (Experiment → New Experiment…)</source>
+        <translation>Legen Sie zuerst ein Experiment an (Experiment → Neues Experiment…)</translation>
+    </message>
+    <message>
+        <source>The database is not open</source>
+        <translation>Die Datenbank ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Import finished; reloading the board, charts and summary</source>
+        <translation>Import abgeschlossen; lade Übersicht, Diagramme und Auswertung neu</translation>
+    </message>
+    <message>
+        <source>Export: %1</source>
+        <translation>Export: %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Preferences saved</source>
+        <translation>Einstellungen gespeichert</translation>
+    </message>
+    <message>
+        <source>The database %1 is used from the next start</source>
+        <translation>Die Datenbank %1 wird ab dem nächsten Start verwendet</translation>
     </message>
 </context>
 <context>
@@ -3586,6 +4522,317 @@ unterer Whisker %6</translation>
     <message>
         <source>&apos;%1&apos; is too long a duration.</source>
         <translation>&apos;%1&apos; ist eine zu lange Dauer.</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::RolloutModel</name>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>as before AllocLab</source>
+        <translation>wie vor AllocLab</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (no change)</source>
+        <translation>%1 (keine Änderung)</translation>
+    </message>
+    <message>
+        <source>now: %1
+after: %2</source>
+        <translation>jetzt: %1
+danach: %2</translation>
+    </message>
+    <message>
+        <source>PID %1 → %2</source>
+        <translation>PID %1 → %2</translation>
+    </message>
+    <message>
+        <source>restart queued (with jitter)</source>
+        <translation>Neustart eingereiht (mit Jitter)</translation>
+    </message>
+    <message>
+        <source>waiting for: active, a new PID, the library mapped, stable for the settle time</source>
+        <translation>warte auf: aktiv, eine neue PID, die Bibliothek eingeblendet, stabil während der Beruhigungszeit</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>Relay</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Allocator</source>
+        <translation>Allokator</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Already right</source>
+        <translation>Bereits richtig</translation>
+    </message>
+    <message>
+        <source>Writing drop-in</source>
+        <translation>Schreibe Drop-in</translation>
+    </message>
+    <message>
+        <source>Restarting</source>
+        <translation>Startet neu</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Wird geprüft</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Rolling back</source>
+        <translation>Wird zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>Zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Rollback failed</source>
+        <translation>Zurücksetzen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::RolloutView</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>No rollout yet</source>
+        <translation>Noch kein Rollout</translation>
+    </message>
+    <message>
+        <source>A deploy of an experiment&apos;s groups, a rollout of the winning allocator or a rollback shows up here relay by relay: what changes, what was verified, what was rolled back.</source>
+        <translation>Das Ausrollen der Gruppen eines Experiments, der Rollout des siegreichen Allokators oder ein Rollback erscheint hier Relay für Relay: was sich ändert, was bestätigt und was zurückgesetzt wurde.</translation>
+    </message>
+    <message>
+        <source>Start no new batch after the one in flight (it is verified as usual).</source>
+        <translation>Nach dem laufenden Stapel keinen neuen starten (er wird wie üblich geprüft).</translation>
+    </message>
+    <message>
+        <source>Continue with the next batch.</source>
+        <translation>Mit dem nächsten Stapel fortfahren.</translation>
+    </message>
+    <message>
+        <source>Finish the batch in flight (verify it, roll back failures), then stop. Relays not yet touched keep what they have; a new deploy resumes.</source>
+        <translation>Den laufenden Stapel abschließen (prüfen, Fehlschläge zurücksetzen), dann anhalten. Noch nicht berührte Relays behalten ihren Stand; erneutes Ausrollen setzt fort.</translation>
+    </message>
+    <message>
+        <source>Every step (drop-ins, reload, restarts, verification, rollbacks) is logged here and in the database.</source>
+        <translation>Jeder Schritt (Drop-ins, Reload, Neustarts, Prüfung, Rollbacks) wird hier und in der Datenbank protokolliert.</translation>
+    </message>
+    <message>
+        <source>%1 relay(s) to roll back on %2 host(s)</source>
+        <translation>%1 Relay(s) auf %2 Host(s) zurückzusetzen</translation>
+    </message>
+    <message>
+        <source>%1 relay(s) to change on %2 host(s)</source>
+        <translation>%1 Relay(s) auf %2 Host(s) zu ändern</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Ausrollen</translation>
+    </message>
+    <message>
+        <source>Started: batches of %1, canary %2 per host.</source>
+        <translation>Gestartet: Stapel zu %1, %2 Testrelay(s) je Host.</translation>
+    </message>
+    <message>
+        <source>drop-ins + daemon-reload</source>
+        <translation>Drop-ins + daemon-reload</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>Neustart</translation>
+    </message>
+    <message>
+        <source>ROLLBACK</source>
+        <translation>ROLLBACK</translation>
+    </message>
+    <message>
+        <source>CONNECTION LOST</source>
+        <translation>VERBINDUNG VERLOREN</translation>
+    </message>
+    <message>
+        <source>reconnected</source>
+        <translation>wieder verbunden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 relays done</source>
+        <translation>%1 von %2 Relays erledigt</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>Finished: %1 relay(s) verified, nothing failed.</source>
+        <translation>Fertig: %1 Relay(s) bestätigt, nichts fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>HALTED after %1 failed relay(s): %2 verified, %3 rolled back. Nothing else was touched.</source>
+        <translation>ANGEHALTEN nach %1 fehlgeschlagenen Relay(s): %2 bestätigt, %3 zurückgesetzt. Sonst wurde nichts berührt.</translation>
+    </message>
+    <message>
+        <source>Aborted: %1 verified, %2 rolled back; the rest were not touched. Deploy again to resume.</source>
+        <translation>Abgebrochen: %1 bestätigt, %2 zurückgesetzt; der Rest wurde nicht berührt. Rollen Sie erneut aus, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Finished with problems: %1 verified, %2 rolled back. See the log; deploy again to resume.</source>
+        <translation>Mit Problemen beendet: %1 bestätigt, %2 zurückgesetzt. Siehe Protokoll; rollen Sie erneut aus, um fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Paused: the batch in flight finishes; no new batch starts.</source>
+        <translation>Pausiert: der laufende Stapel wird abgeschlossen; kein neuer Stapel startet.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Aborting: the batch in flight is verified (failures rolled back), then the rollout stops.</source>
+        <translation>Breche ab: der laufende Stapel wird geprüft (Fehlschläge zurückgesetzt), dann stoppt der Rollout.</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Aborting&lt;/b&gt; after the batch in flight</source>
+        <translation>&lt;b&gt;Bricht ab&lt;/b&gt; nach dem laufenden Stapel</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused&lt;/b&gt; — the batch in flight finishes, no new batch starts</source>
+        <translation>&lt;b&gt;Pausiert&lt;/b&gt; — der laufende Stapel wird abgeschlossen, kein neuer Stapel startet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Läuft&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Planned&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Geplant&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The ssh_config AllocLab reads for aliases, users, ports and keys, like ssh -F. Empty: %1</source>
+        <translation>Die ssh_config, aus der AllocLab Aliase, Benutzer, Ports und Schlüssel liest, wie ssh -F. Leer: %1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long to wait for a host to answer and authenticate</source>
+        <translation>Wie lange auf Antwort und Anmeldung eines Hosts gewartet wird</translation>
+    </message>
+    <message>
+        <source>How long one probe or command may run on a host</source>
+        <translation>Wie lange eine Probe oder ein Befehl auf einem Host laufen darf</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>alle %1</translation>
+    </message>
+    <message>
+        <source>Used from the next start; --db on the command line overrides it.</source>
+        <translation>Gilt ab dem nächsten Start; --db auf der Kommandozeile hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>ssh_config:</source>
+        <translation>ssh_config:</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>Verbindungs-Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Command timeout:</source>
+        <translation>Befehls-Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Poll:</source>
+        <translation>Abfrage:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>ssh_config</source>
+        <translation>ssh_config</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>AllocLab databases (*.sqlite *.db);;All files (*)</source>
+        <translation>AllocLab-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -3680,6 +4927,10 @@ unterer Whisker %6</translation>
     <message>
         <source>ssh_config file to read, like ssh -F.</source>
         <translation>Zu lesende ssh_config-Datei, wie ssh -F.</translation>
+    </message>
+    <message>
+        <source>Database file to open (default: the preference, else %1).</source>
+        <translation>Zu öffnende Datenbankdatei (Standard: die Einstellung, sonst %1).</translation>
     </message>
 </context>
 </TS>
