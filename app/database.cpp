@@ -2112,10 +2112,31 @@ qint64 Database::latestSampleTimeAtOrBefore(qint64 tsMs)
     return ok ? t : 0;
 }
 
+qint64 Database::latestSampleTimeAtOrBefore(qint64 tsMs, const QList<Id> &relayIds)
+{
+    if (relayIds.isEmpty())
+        return latestSampleTimeAtOrBefore(tsMs);
+    if (!checkOpen())
+        return 0;
+    // One primary-key probe per relay: cheap, and independent of how many other samples exist.
+    Stmt s = prepare("SELECT max(ts_ms) FROM samples WHERE relay_id = ?1 AND ts_ms <= ?2");
+    if (!s)
+        return 0;
+    qint64 latest = 0;
+    for (const Id id : relayIds) {
+        s.reset();
+        s.bind(1, id);
+        s.bind(2, tsMs > 0 ? tsMs : kEndOfTime);
+        if (s.step() == SQLITE_ROW)
+            latest = qMax(latest, s.i64(0));
+    }
+    return latest;
+}
+
 Snapshot Database::snapshotAtOrBefore(qint64 tsMs, const QList<Id> &relayIds)
 {
     Snapshot snap;
-    const qint64 t = latestSampleTimeAtOrBefore(tsMs);
+    const qint64 t = latestSampleTimeAtOrBefore(tsMs, relayIds);
     if (t == 0)
         return snap;
     const QSet<Id> wanted(relayIds.begin(), relayIds.end());

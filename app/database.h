@@ -228,6 +228,9 @@ public:
     }
     // The latest ts <= tsMs that has relay samples (0 = none); tsMs <= 0 means "latest".
     qint64 latestSampleTimeAtOrBefore(qint64 tsMs);
+    // The same, among these relays only: an experiment's latest snapshot must not be a poll of
+    // other relays (a live lab next to imported history). Empty list = all relays.
+    qint64 latestSampleTimeAtOrBefore(qint64 tsMs, const QList<Id> &relayIds);
     // The samples at that time (relayIds empty = every relay).
     Snapshot snapshotAtOrBefore(qint64 tsMs, const QList<Id> &relayIds = {});
     QList<qint64> sampleTimes(qint64 fromMs = 0, qint64 toMs = 0); // distinct, ascending

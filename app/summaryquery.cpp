@@ -63,11 +63,12 @@ bool querySummary(Database &db, const SummaryQuery &q, summary::Summary *out, QS
     };
     summary::Options opt;
     opt.windowMs = q.windowMs;
-    const qint64 snap = db.latestSampleTimeAtOrBefore(q.atMs);
+    const QList<Id> relays = spans.keys();
+    // The experiment's own latest snapshot: other relays may have been polled since.
+    const qint64 snap = relays.isEmpty() ? 0 : db.latestSampleTimeAtOrBefore(q.atMs, relays);
     QList<SampleRecord> samples;
     if (snap > 0) {
         opt.atMs = snap;
-        const QList<Id> relays = spans.keys();
         if (!relays.isEmpty())
             samples = db.samples(relays, qMax<qint64>(1, snap - q.windowMs - opt.snapshotGapMs), snap);
     }

@@ -526,6 +526,12 @@ private Q_SLOTS:
         QCOMPARE(s.samples.size(), 3);
         QCOMPARE(db.snapshotAtOrBefore(2999, { ids.at(1) }).samples.size(), 1);
         QCOMPARE(db.snapshotAtOrBefore(500).tsMs, 0);
+        // Scoped to some relays: the latest time *they* were sampled, not the fleet's.
+        QCOMPARE(db.latestSampleTimeAtOrBefore(0, { ids.at(2) }), 2000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(0, { ids.at(0), ids.at(2) }), 3000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(1999, { ids.at(2) }), 1000);
+        QCOMPARE(db.snapshotAtOrBefore(0, { ids.at(2) }).tsMs, 2000);
+        QCOMPARE(db.snapshotAtOrBefore(0, { ids.at(2) }).samples.size(), 1);
         QCOMPARE(db.sampleTimes(), (QList<qint64> { 1000, 2000, 3000 }));
         QCOMPARE(db.sampleTimes(1001, 2000), (QList<qint64> { 2000 }));
         QCOMPARE(db.lastPoll(h)->pollId, r3.pollId);
