@@ -44,7 +44,7 @@ private Q_SLOTS:
     {
         // What the hosts themselves say (labctl's bookkeeping): instance -> nickname.
         QHash<QString, QHash<QString, QString>> truth;
-        for (const QString host : { QStringLiteral("lab1"), QStringLiteral("lab2") }) {
+        for (const QString &host : { QStringLiteral("lab1"), QStringLiteral("lab2") }) {
             QString error;
             const QString out = labenv::run({ QStringLiteral("relays"), host }, &error);
             QVERIFY2(!out.isNull(), qPrintable(error));
