@@ -1812,7 +1812,8 @@ bool Database::insertEventLocked(const EventRecord &e, qint64 *inserted)
     return true;
 }
 
-qint64 Database::insertEvents(const QList<EventRecord> &events)
+template<typename T>
+qint64 Database::insertEach(const QList<T> &items, bool (Database::*insertOne)(const T &, qint64 *))
 {
     if (!checkOpen())
         return -1;
@@ -1820,13 +1821,18 @@ qint64 Database::insertEvents(const QList<EventRecord> &events)
     if (!t.ok())
         return -1;
     qint64 inserted = 0;
-    for (const EventRecord &e : events) {
-        if (!insertEventLocked(e, &inserted))
+    for (const T &item : items) {
+        if (!(this->*insertOne)(item, &inserted))
             return -1;
     }
     if (!t.commit())
         return -1;
     return inserted;
+}
+
+qint64 Database::insertEvents(const QList<EventRecord> &events)
+{
+    return insertEach(events, &Database::insertEventLocked);
 }
 
 bool Database::insertDiagnosticsLocked(const HostDiagnosticsRecord &d, qint64 *inserted)
@@ -1865,19 +1871,7 @@ bool Database::insertDiagnosticsLocked(const HostDiagnosticsRecord &d, qint64 *i
 
 qint64 Database::insertDiagnostics(const QList<HostDiagnosticsRecord> &diagnostics)
 {
-    if (!checkOpen())
-        return -1;
-    AutoTx t(*this, !inTransaction());
-    if (!t.ok())
-        return -1;
-    qint64 inserted = 0;
-    for (const HostDiagnosticsRecord &d : diagnostics) {
-        if (!insertDiagnosticsLocked(d, &inserted))
-            return -1;
-    }
-    if (!t.commit())
-        return -1;
-    return inserted;
+    return insertEach(diagnostics, &Database::insertDiagnosticsLocked);
 }
 
 Id Database::appendDeployLog(const DeployLogRecord &e)

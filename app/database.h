@@ -271,6 +271,9 @@ private:
     qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId, qint64 defaultTsMs);
     bool insertEventLocked(const EventRecord &event, qint64 *inserted);
     bool insertDiagnosticsLocked(const HostDiagnosticsRecord &diag, qint64 *inserted);
+    // Inserts every item with insertOne inside the caller's transaction, or one of its own.
+    template<typename T>
+    qint64 insertEach(const QList<T> &items, bool (Database::*insertOne)(const T &, qint64 *));
     qint64 scalar(const char *sql, qint64 arg, bool *ok);
 
     sqlite3 *m_db = nullptr;
