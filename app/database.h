@@ -20,6 +20,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -251,6 +252,9 @@ public:
     bool exec(const QString &sql);
     sqlite3 *handle() const { return m_db; }
     bool inTransaction() const;
+    // Bulk writers that insert samples through handle() record their distinct times here (sorts
+    // and dedupes `times`), inside their transaction.
+    bool insertSampleTimes(std::vector<qint64> &times);
 
 private:
     friend class Transaction;
