@@ -145,9 +145,15 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QLatin1String("p='/opt/je/libjemalloc.so.2'")));
         QVERIFY(!r.out.contains(QLatin1String("# lab1")));
-        r = call({ QStringLiteral("allocators"), QStringLiteral("check") });
+        // Refused before any host is contacted (the real check runs in tst_allocators_lab).
+        r = call({ QStringLiteral("allocators"), QStringLiteral("check"), QStringLiteral("--allocator"),
+                   QStringLiteral("nosuch") });
         QCOMPARE(r.code, 1);
-        QVERIFY(r.err.contains(QLatin1String("--dry-run")));
+        QVERIFY(r.err.contains(QLatin1String("no allocator 'nosuch'")));
+        r = call({ QStringLiteral("allocators"), QStringLiteral("check"), QStringLiteral("--host"),
+                   QStringLiteral("nosuchhost") });
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QLatin1String("no host named 'nosuchhost'")));
     }
 
     void createAssignShow()
