@@ -9,6 +9,15 @@
 
 namespace alloclab {
 
+namespace {
+// The SSH layer starts its messages with the host's name; results are per host already.
+QString withoutHostPrefix(const QString &host, const QString &message)
+{
+    const QString prefix = host + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+} // namespace
+
 AllocatorChecker::AllocatorChecker(QObject *parent)
     : QObject(parent)
 {
@@ -47,10 +56,9 @@ int AllocatorChecker::start(const QList<HostRecord> &hosts, const AllocatorCatal
                         return;
                     AllocatorHostCheck c = m_results.value(name);
                     if (!r.ok) {
-                        c.error = r.error;
+                        c.error = withoutHostPrefix(name, r.error);
                     } else if (r.exitStatus != 0) {
-                        c.error = tr("%1: the check exited with status %2: %3")
-                                      .arg(name)
+                        c.error = tr("the check exited with status %1: %2")
                                       .arg(r.exitStatus)
                                       .arg(QString::fromUtf8(r.err).trimmed());
                     } else {
@@ -61,7 +69,7 @@ int AllocatorChecker::start(const QList<HostRecord> &hosts, const AllocatorCatal
                             for (AllocatorCheck &k : c.checks)
                                 k.checkedMs = now;
                         } else {
-                            c.error = tr("%1: unexpected answer to the check (%2)").arg(name, why);
+                            c.error = tr("unexpected answer to the check (%1)").arg(why);
                         }
                     }
                     hostAnswered(c);
@@ -71,7 +79,7 @@ int AllocatorChecker::start(const QList<HostRecord> &hosts, const AllocatorCatal
                     if (!m_running || !m_generation.contains(name) || m_results.value(name).ok)
                         return;
                     AllocatorHostCheck c = m_results.value(name);
-                    c.error = msg.isEmpty() ? tr("%1: the host did not answer").arg(name) : msg;
+                    c.error = msg.isEmpty() ? tr("the host did not answer") : withoutHostPrefix(name, msg);
                     hostAnswered(c);
                 });
     }
@@ -100,7 +108,7 @@ int AllocatorChecker::start(const QList<HostRecord> &hosts, const AllocatorCatal
             c.ok = true; // nothing to check on this host
             immediate << c;
         } else if (command.isEmpty()) {
-            c.error = tr("%1: %2").arg(h.name, error);
+            c.error = error;
             immediate << c;
         } else {
             m_generation.insert(h.name, m_fleet->runCommand(h.name, command.toUtf8()));

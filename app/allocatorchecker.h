@@ -20,7 +20,8 @@ class FleetService;
 struct AllocatorHostCheck {
     QString host;
     bool ok = false;
-    QString error; // when !ok: unreachable, refused host key, unexpected output, ...
+    QString
+        error; // when !ok: unreachable, refused host key, unexpected output, ... (without the host's name)
     QList<AllocatorCheck> checks; // planned (path after the host's override); filled when ok
 };
 

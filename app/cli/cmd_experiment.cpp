@@ -344,6 +344,7 @@ int runShow(Context &ctx, const QStringList &args)
                                             { QStringLiteral("nickname"), r.nickname },
                                             { QStringLiteral("fingerprint"), r.fingerprint },
                                             { QStringLiteral("rss_kb"), double(r.rssKb) },
+                                            { QStringLiteral("last_seen"), timeText(r.lastSeenMs) },
                                             { QStringLiteral("loaded_allocator"), r.loadedAllocator } });
             }
             go.insert(QStringLiteral("relays"), relays);
