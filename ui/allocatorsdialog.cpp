@@ -212,6 +212,20 @@ void AllocatorsDialog::buildUi()
     connect(m_remove, &QPushButton::clicked, this, &AllocatorsDialog::removeEntry);
     connect(m_setHostPath, &QPushButton::clicked, this, &AllocatorsDialog::setHostPath);
     connect(m_id, &QLineEdit::textChanged, this, &AllocatorsDialog::updateButtons);
+    // Enter in the form adds a new entry or saves the selected one; it never closes the dialog.
+    for (QPushButton *b : { m_add, m_save, m_remove, m_setHostPath })
+        b->setAutoDefault(false);
+    for (QLineEdit *e : { m_id, m_name, m_version, m_path, m_sha256 })
+        connect(e, &QLineEdit::returnPressed, this, [this] {
+            if (m_add->isEnabled())
+                addEntry();
+            else if (m_save->isEnabled())
+                saveEntry();
+        });
+    connect(m_hostPath, &QLineEdit::returnPressed, this, [this] {
+        if (m_setHostPath->isEnabled())
+            setHostPath();
+    });
 
     // --- the check
     auto *checkBox = new QGroupBox(tr("Check on hosts"), this);
@@ -249,7 +263,10 @@ void AllocatorsDialog::buildUi()
     connect(m_check, &QPushButton::clicked, this, &AllocatorsDialog::checkOnHosts);
     connect(m_cancel, &QPushButton::clicked, this, &AllocatorsDialog::cancelCheck);
 
+    m_check->setAutoDefault(false);
+    m_cancel->setAutoDefault(false);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    box->button(QDialogButtonBox::Close)->setAutoDefault(false);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(box);
 

@@ -4,7 +4,9 @@
 
 #include "app/database.h"
 #include "app/store.h"
+#include "models/boardmodel.h"
 #include "ui/allocatorsdialog.h"
+#include "ui/experimenttab.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -101,6 +103,15 @@ private Q_SLOTS:
         QTest::keyClicks(sha, QStringLiteral("xyz12"));
         QCOMPARE(sha->text(), QStringLiteral("12"));
         sha->clear();
+
+        // Keyboard: Enter in the form saves the selected entry and leaves the dialog open.
+        auto *name = child<QLineEdit>(d, "entryName");
+        name->setFocus();
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("mimalloc3"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(d.catalog().find(QStringLiteral("mimalloc301"))->name, QStringLiteral("mimalloc3"));
+        QVERIFY(d.isVisible());
 
         QTest::mouseClick(child<QPushButton>(d, "removeEntry"), Qt::LeftButton);
         QVERIFY(!d.catalog().contains(QStringLiteral("mimalloc301")));
@@ -205,6 +216,31 @@ private Q_SLOTS:
                           : QString();
         };
         QTRY_COMPARE_WITH_TIMEOUT(stored(), QStringLiteral("3.0.1 /usr/local/lib/libmimalloc.so.3"), 10000);
+    }
+
+    // Before any experiment exists, New Experiment offers the stored catalog: a custom entry
+    // added in the Allocators dialog can be chosen for a group.
+    void experimentTabOffersStoredCatalog()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("e.sqlite"));
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(db.upsertAllocator({ QStringLiteral("mi3"),
+                                         QStringLiteral("mimalloc"),
+                                         QStringLiteral("3.0.1"),
+                                         QStringLiteral("/opt/mi3/libmimalloc.so.3"),
+                                         {} }));
+        }
+        Store store;
+        QSignalSpy opened(&store, &Store::opened);
+        store.open(path);
+        QVERIFY(opened.wait(10000));
+        ExperimentTab tab;
+        tab.setStore(&store);
+        QTRY_VERIFY_WITH_TIMEOUT(tab.board()->catalog().contains(QStringLiteral("mi3")), 10000);
+        QCOMPARE(tab.board()->catalog().displayName(QStringLiteral("mi3")), QStringLiteral("mimalloc 3.0.1"));
     }
 };
 
