@@ -45,10 +45,9 @@ int AllocatorChecker::start(const QList<HostRecord> &hosts, const AllocatorCatal
         m_fleet = std::make_unique<FleetService>();
         m_fleet->setSshConfig(m_settings.sshConfig);
         m_fleet->setTimeouts(m_settings.connectTimeoutMs, m_settings.commandTimeoutMs);
-        // An unknown key is the main window's question to ask, not a second dialog's.
-        m_fleet->setHostKeyPolicy(m_settings.hostKeyPolicy == HostKeyPolicy::AcceptNew
-                                      ? HostKeyPolicy::AcceptNew
-                                      : HostKeyPolicy::Refuse);
+        // Ask (the GUI's policy) fails the host with the key's fingerprint: nothing here answers
+        // hostKeyUnknown, an unknown key is the main window's question to ask, not a second dialog's.
+        m_fleet->setHostKeyPolicy(m_settings.hostKeyPolicy);
         m_fleet->setKeepalive(0, false);
         connect(m_fleet.get(), &FleetService::commandAvailable, this,
                 [this](const QString &name, const ExecResult &r, quint64 gen) {
