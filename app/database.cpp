@@ -191,8 +191,25 @@ CREATE INDEX deploy_log_host ON deploy_log(host_id);
 CREATE INDEX deploy_log_relay ON deploy_log(relay_id);
 CREATE INDEX deploy_log_experiment ON deploy_log(experiment_id);
 )sql",
+    // v2: what "Check on hosts" found, the latest check per allocator and host.
+    R"sql(
+CREATE TABLE allocator_checks(
+    allocator_id TEXT NOT NULL REFERENCES allocators(id) ON DELETE CASCADE ON UPDATE CASCADE,
+    host_id INTEGER NOT NULL REFERENCES hosts(id) ON DELETE CASCADE,
+    ts_ms INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    present INTEGER NOT NULL,
+    readable INTEGER NOT NULL,
+    sha256 TEXT NOT NULL DEFAULT '',
+    resolved TEXT NOT NULL DEFAULT '',
+    package TEXT NOT NULL DEFAULT '',
+    package_version TEXT NOT NULL DEFAULT '',
+    version TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY(allocator_id, host_id)
+) WITHOUT ROWID;
+)sql",
 
-    // v2: bulk writes. A foreign-key check on every sample row tripled the cost of an import, and
+    // v3: bulk writes. A foreign-key check on every sample row tripled the cost of an import, and
     // the ts index turned the writes of rows sorted by relay into random ones. Relay ids come
     // from the store itself; a trigger keeps the cascade. The distinct times, which "latest
     // snapshot" and the time axis need, are a small table of their own.
@@ -1348,6 +1365,83 @@ QString Database::allocatorHostPath(const QString &allocatorId, Id hostId)
     return {};
 }
 
+bool Database::saveAllocatorChecks(Id hostId, const QList<AllocatorCheck> &checks)
+{
+    if (!checkOpen())
+        return false;
+    const bool own = !inTransaction();
+    if (own && !begin())
+        return false;
+    for (const AllocatorCheck &c : checks) {
+        Stmt s
+            = prepare("INSERT INTO allocator_checks(allocator_id, host_id, ts_ms, path, present, readable, "
+                      "sha256, resolved, package, package_version, version) "
+                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                      "ON CONFLICT(allocator_id, host_id) DO UPDATE SET ts_ms = excluded.ts_ms, "
+                      "path = excluded.path, present = excluded.present, readable = excluded.readable, "
+                      "sha256 = excluded.sha256, resolved = excluded.resolved, package = excluded.package, "
+                      "package_version = excluded.package_version, version = excluded.version");
+        if (!s) {
+            if (own)
+                rollback();
+            return false;
+        }
+        s.bind(1, c.allocatorId);
+        s.bind(2, hostId);
+        s.bind(3, c.checkedMs);
+        s.bind(4, c.path);
+        s.bind(5, c.present);
+        s.bind(6, c.readable);
+        s.bind(7, c.sha256);
+        s.bind(8, c.resolvedPath);
+        s.bind(9, c.package);
+        s.bind(10, c.packageVersion);
+        s.bind(11, c.version);
+        const int rc = s.step();
+        if (rc != SQLITE_DONE) {
+            fail(rc, QCoreApplication::translate("Database", "the check of %1 on a host").arg(c.allocatorId));
+            if (own)
+                rollback();
+            return false;
+        }
+    }
+    return !own || commit();
+}
+
+QList<AllocatorCheck> Database::allocatorChecks()
+{
+    QList<AllocatorCheck> out;
+    if (!checkOpen())
+        return out;
+    Stmt s = prepare(
+        "SELECT h.name, c.allocator_id, c.ts_ms, c.path, c.present, c.readable, c.sha256, c.resolved, "
+        "c.package, c.package_version, c.version FROM allocator_checks c "
+        "JOIN hosts h ON h.id = c.host_id ORDER BY h.name, c.allocator_id");
+    if (!s)
+        return out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        AllocatorCheck c;
+        c.host = s.text(0);
+        c.allocatorId = s.text(1);
+        c.checkedMs = s.i64(2);
+        c.path = s.text(3);
+        c.present = s.i64(4) != 0;
+        c.readable = s.i64(5) != 0;
+        c.sha256 = s.text(6);
+        c.resolvedPath = s.text(7);
+        c.package = s.text(8);
+        c.packageVersion = s.text(9);
+        c.version = s.text(10);
+        out << c;
+    }
+    if (rc != SQLITE_DONE) {
+        fail(rc, QCoreApplication::translate("Database", "the allocator checks"));
+        return {};
+    }
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Experiments, groups, assignments
 // ---------------------------------------------------------------------------------------------
@@ -2141,6 +2235,36 @@ struct SampleReader {
 #define SAMPLE_SELECT_JOINED                                                                                 \
     "SELECT s.relay_id, s.ts_ms, s.rss_kb, s.hwm_kb, s.vmsize_kb, s.pid, s.loaded_allocator FROM relays r " \
     "CROSS JOIN samples s ON s.relay_id = r.id "
+
+QList<SampleRecord> Database::latestSamples()
+{
+    QList<SampleRecord> out;
+    if (!checkOpen())
+        return out;
+    // One index seek per relay (the primary key is relay, time): no scan of the big table.
+    Stmt s = prepare(SAMPLE_SELECT "WHERE relay_id = ?1 ORDER BY ts_ms DESC LIMIT 1");
+    Stmt ids = prepare("SELECT id FROM relays ORDER BY id");
+    if (!s || !ids)
+        return out;
+    SampleReader reader;
+    int rc;
+    while ((rc = ids.step()) == SQLITE_ROW) {
+        s.bind(1, ids.i64(0));
+        int r;
+        while ((r = s.step()) == SQLITE_ROW)
+            reader.read(s, out);
+        s.reset();
+        if (r != SQLITE_DONE) {
+            fail(r, QCoreApplication::translate("Database", "reading the latest samples"));
+            return {};
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        fail(rc, QCoreApplication::translate("Database", "reading the latest samples"));
+        return {};
+    }
+    return out;
+}
 
 QList<SampleRecord> Database::samples(const QList<Id> &relayIds, qint64 fromMs, qint64 toMs)
 {

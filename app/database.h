@@ -11,6 +11,7 @@
 // complete sentence that names the file and says what to do. Nothing here ever deletes,
 // recreates or overwrites a database file.
 
+#include "models/allocatorcatalog.h"
 #include "models/records.h"
 
 #include <QHash>
@@ -193,6 +194,9 @@ public:
     // Where a host keeps an allocator when it differs from AllocatorRecord::path.
     bool setAllocatorHostPath(const QString &allocatorId, Id hostId, const QString &path);
     QString allocatorHostPath(const QString &allocatorId, Id hostId); // "" = the default path
+    // What "Check on hosts" found: replaces the previous check of each (allocator, host).
+    bool saveAllocatorChecks(Id hostId, const QList<AllocatorCheck> &checks);
+    QList<AllocatorCheck> allocatorChecks(); // the latest per host and allocator, host = host name
 
     // --- experiments, groups, assignments ---------------------------------------------------
     // By name; the groups are matched by letter: new letters added, existing ones updated,
@@ -221,6 +225,8 @@ public:
     qint64 insertDiagnostics(const QList<HostDiagnosticsRecord> &diagnostics); // idempotent by (server, ts)
     Id appendDeployLog(const DeployLogRecord &entry);
 
+    // Each relay's newest sample (relays without samples are absent), ordered by relay.
+    QList<SampleRecord> latestSamples();
     // Series for charts, ordered by relay, then time.
     QList<SampleRecord> samples(const QList<Id> &relayIds, qint64 fromMs, qint64 toMs = 0);
     QList<SampleRecord> samples(const SeriesRequest &request)

@@ -72,9 +72,11 @@ AllocatorCatalog loadCatalog(Database &db)
 
 QList<BoardRelay> loadBoardRelays(Database &db)
 {
-    const Snapshot latest = db.snapshotAtOrBefore(0);
+    // Each relay's own latest sample: relays known only from imported history keep their last
+    // RSS (marked "last seen"), not just those of the latest poll.
+    const QList<SampleRecord> latest = db.latestSamples();
     QHash<Id, SampleRecord> byRelay;
-    for (const SampleRecord &s : latest.samples)
+    for (const SampleRecord &s : latest)
         byRelay.insert(s.relayId, s);
     QList<BoardRelay> out;
     const QList<RelayRecord> relays = db.relays();
@@ -84,6 +86,7 @@ QList<BoardRelay> loadBoardRelays(Database &db)
         if (it != byRelay.constEnd()) {
             b.rssKb = it->rssKb;
             b.loadedAllocator = it->loadedAllocator;
+            b.lastSeenMs = it->tsMs;
         }
         out << b;
     }

@@ -346,6 +346,96 @@ bool AllocatorCatalog::parseCheckOutput(const QString &output, AllocatorCheck *r
     return true;
 }
 
+QString AllocatorCatalog::checkCommands(const QStringList &paths, QString *error)
+{
+    QStringList parts;
+    for (const QString &p : paths) {
+        const QString cmd = checkCommand(p, error);
+        if (cmd.isEmpty())
+            return {};
+        parts << cmd;
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+bool AllocatorCatalog::parseCheckOutputs(const QString &output, QList<AllocatorCheck> *results,
+                                         QString *error)
+{
+    // Each check's block ends with the line "end"; the values never are "end" (they follow a key).
+    QStringList lines = output.split(QLatin1Char('\n'));
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    QList<QStringList> blocks;
+    QStringList current;
+    for (const QString &raw : std::as_const(lines)) {
+        current << raw;
+        const QString line = raw.endsWith(QLatin1Char('\r')) ? raw.chopped(1) : raw;
+        if (line == QLatin1String("end")) {
+            blocks << current;
+            current.clear();
+        }
+    }
+    if (!current.isEmpty())
+        blocks << current; // incomplete: its parse says where it ends
+    int firstLine = 1;
+    QList<AllocatorCheck> out = *results;
+    for (int i = 0; i < out.size(); ++i) {
+        if (i >= blocks.size()) {
+            if (error)
+                *error = QCoreApplication::translate("AllocatorCatalog",
+                                                     "check %1 (%2): the output ends before it")
+                             .arg(i + 1)
+                             .arg(out.at(i).allocatorId);
+            return false;
+        }
+        QString why;
+        if (!parseCheckOutput(blocks.at(i).join(QLatin1Char('\n')), &out[i], &why)) {
+            if (error)
+                *error = QCoreApplication::translate("AllocatorCatalog", "check %1 (%2), output line %3: %4")
+                             .arg(i + 1)
+                             .arg(out.at(i).allocatorId)
+                             .arg(firstLine)
+                             .arg(why);
+            return false;
+        }
+        firstLine += int(blocks.at(i).size());
+    }
+    if (blocks.size() > out.size()) {
+        if (error)
+            *error = QCoreApplication::translate("AllocatorCatalog",
+                                                 "output line %1: unexpected text after the last check")
+                         .arg(firstLine);
+        return false;
+    }
+    *results = out;
+    return true;
+}
+
+QList<AllocatorCheck> AllocatorCatalog::plannedChecks(const QString &host, const QStringList &ids) const
+{
+    QList<AllocatorCheck> out;
+    for (const AllocatorRecord &a : m_allocators) {
+        if (!ids.isEmpty() && !ids.contains(a.id))
+            continue;
+        const QString path = pathFor(a.id, host);
+        if (path.isEmpty())
+            continue; // glibc: nothing to preload, nothing to check
+        AllocatorCheck c;
+        c.host = host;
+        c.allocatorId = a.id;
+        c.path = path;
+        out << c;
+    }
+    return out;
+}
+
+bool AllocatorCatalog::sha256Mismatch(const AllocatorCheck &check) const
+{
+    const auto a = find(check.allocatorId);
+    return a && !a->sha256.isEmpty() && !check.sha256.isEmpty()
+        && a->sha256.compare(check.sha256, Qt::CaseInsensitive) != 0;
+}
+
 QString AllocatorCatalog::upstreamVersion(const QString &debianVersion)
 {
     QString v = debianVersion;

@@ -30,6 +30,7 @@ struct AllocatorCheck {
     QString package; // Debian package owning the file, empty when none
     QString packageVersion; // "2.0.9+ds-2"
     QString version; // upstream part: "2.0.9"; empty when it cannot be read
+    qint64 checkedMs = 0; // when (UTC epoch ms); 0 = not yet
 };
 
 // The allocators an experiment can use: built-ins (glibc = no preload, Debian's jemalloc and
@@ -84,6 +85,18 @@ public:
     static QString checkCommand(const QString &path, QString *error = nullptr);
     // Parses what checkCommand printed; false with *error ("line N: ...") on anything unexpected.
     static bool parseCheckOutput(const QString &output, AllocatorCheck *result, QString *error = nullptr);
+    // Several checks in one remote command, so a host costs one SSH round trip: the outputs of
+    // checkCommand for each path, one after the other. Empty with *error when any path is invalid.
+    static QString checkCommands(const QStringList &paths, QString *error = nullptr);
+    // Parses what checkCommands printed into *results, which holds the planned checks (host, id,
+    // path) in the same order; false with *error ("check N (ID), line M: ...") on anything unexpected.
+    static bool parseCheckOutputs(const QString &output, QList<AllocatorCheck> *results,
+                                  QString *error = nullptr);
+    // The checks to run on `host`: every entry with a library (not glibc) whose id is in `ids`
+    // (empty = all), with the host's path override applied.
+    QList<AllocatorCheck> plannedChecks(const QString &host, const QStringList &ids = {}) const;
+    // The entry names an expected sha256 and the check read another one.
+    bool sha256Mismatch(const AllocatorCheck &check) const;
     // "2.0.9" from "2.0.9+ds-2", "5.3.0" from "5.3.0-1", "3.0.1" from "1:3.0.1-1".
     static QString upstreamVersion(const QString &debianVersion);
 

@@ -4,6 +4,7 @@
 #include "models/groupcolors.h"
 #include "models/units.h"
 
+#include <QDateTime>
 #include <QMimeData>
 #include <QSet>
 #include <QUndoCommand>
@@ -669,6 +670,11 @@ QVariant BoardModel::relayData(const QString &key, int column, int role) const
             tip += QStringLiteral("<br><tt>%1</tt>").arg(r.fingerprint);
         tip += QStringLiteral("<br>")
             + tr("RSS: %1").arg(r.rssKb >= 0 ? units::formatKiB(r.rssKb) : tr("unknown"));
+        if (r.lastSeenMs > 0)
+            tip += QStringLiteral("<br>")
+                + tr("Not live: last seen %1 UTC (the latest stored sample)")
+                      .arg(QDateTime::fromMSecsSinceEpoch(r.lastSeenMs, Qt::UTC)
+                               .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         tip += QStringLiteral("<br>")
             + tr("Loaded allocator: %1")
                   .arg(m_catalog.loadedLabel(r.loadedAllocator, r.host).toHtmlEscaped());
@@ -698,6 +704,8 @@ QVariant BoardModel::relayData(const QString &key, int column, int role) const
         return column <= 0 ? QString() : m_groups.at(column - 1).letter;
     case ColourRole:
         return columnColour(column);
+    case LastSeenRole:
+        return r.lastSeenMs;
     default:
         return {};
     }

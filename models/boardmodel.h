@@ -27,6 +27,9 @@ struct BoardRelay {
     QString fingerprint;
     qint64 rssKb = -1;
     QString loadedAllocator = QStringLiteral("?"); // resolved file from /proc/PID/maps, "" glibc, "?" unknown
+    // When rssKb and loadedAllocator were measured if they come from the store (imported history,
+    // an earlier poll); 0 = live (this session's probe) or never measured.
+    qint64 lastSeenMs = 0;
 
     // Stable identity: fingerprint, else host/instance, else host/~nickname (imported rows).
     QString key() const;
@@ -111,6 +114,7 @@ public:
         MismatchRole, // bool: loaded allocator known and not the group's
         GroupLetterRole, // "" in Unassigned
         ColourRole, // QColor of the column
+        LastSeenRole, // qint64 UTC epoch ms of the stored sample shown; 0 = live
     };
     static constexpr int kMinGroupSize = 10;
 

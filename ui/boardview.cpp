@@ -35,7 +35,8 @@
 namespace alloclab {
 
 namespace {
-constexpr int kColumnWidth = 236;
+constexpr int kColumnWidth = 236; // preferred
+constexpr int kMinColumnWidth = 184; // five groups and Unassigned fit beside the Fleet dock at 1600 px
 
 // QListView::dropEvent first tries moveRow() for drops inside one view and, when a selected row is
 // already next to the drop position, accepts the event without moving the others. The board does
@@ -383,7 +384,9 @@ void BoardView::rebuildColumns()
         Column col;
         col.frame = new QFrame(m_strip);
         col.frame->setObjectName(QStringLiteral("boardColumn%1").arg(c));
-        col.frame->setFixedWidth(kColumnWidth);
+        // Columns give way (down to a card that still reads) before the strip needs a scroll bar.
+        col.frame->setMinimumWidth(kMinColumnWidth);
+        col.frame->setMaximumWidth(kColumnWidth);
         auto *v = new QVBoxLayout(col.frame);
         v->setContentsMargins(0, 0, 0, 0);
         v->setSpacing(4);

@@ -86,8 +86,19 @@ void ExperimentTab::loadExperiment(const QString &name)
         QString wanted = name;
         if (wanted.isEmpty()) {
             const QList<ExperimentRecord> all = db.experiments();
-            if (all.isEmpty())
-                return; // nothing yet: the empty state stays
+            if (all.isEmpty()) {
+                // Nothing yet: the empty state stays, but New Experiment offers the stored
+                // catalog (custom allocators included).
+                const AllocatorCatalog catalog = experimentio::loadCatalog(db);
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, catalog] {
+                        if (self)
+                            self->m_board->setCatalog(catalog);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
             wanted = all.last().name; // ordered by start: the newest
         }
         const auto state = experimentio::loadBoard(db, wanted, &error);

@@ -12,6 +12,7 @@
 #include "models/fleetmodel.h"
 #include "models/hosttarget.h"
 #include "ui/addhostdialog.h"
+#include "ui/allocatorsdialog.h"
 #include "ui/charts/chartscontroller.h"
 #include "ui/charts/chartstab.h"
 #include "ui/deploydialog.h"
@@ -213,6 +214,9 @@ void MainWindow::createActions()
     m_newExperiment
         = makeAction(this, QStringLiteral("actionNewExperiment"), tr("&New Experiment…"), QKeySequence::New);
     m_distribute = makeAction(this, QStringLiteral("actionDistribute"), tr("&Distribute Relays…"));
+    m_allocators = makeAction(this, QStringLiteral("actionAllocators"), tr("&Allocators…"));
+    m_allocators->setStatusTip(tr("The allocator catalog: custom libraries, per-host paths, and a check of "
+                                  "the libraries on the hosts"));
     m_deploy = makeAction(this, QStringLiteral("actionDeploy"), tr("De&ploy…"));
     m_deploy->setStatusTip(tr("Deploy the current experiment's allocators to its relays, canary first"));
     m_resetLayout = makeAction(this, QStringLiteral("actionResetLayout"), tr("&Reset Layout"));
@@ -235,6 +239,7 @@ void MainWindow::connectExperimentActions()
 {
     connect(m_newExperiment, &QAction::triggered, m_experimentTab, &ExperimentTab::newExperiment);
     connect(m_distribute, &QAction::triggered, m_experimentTab, &ExperimentTab::distribute);
+    connect(m_allocators, &QAction::triggered, this, &MainWindow::showAllocatorsDialog);
     connect(m_deploy, &QAction::triggered, this, [this] {
         const QString name = m_experimentTab->experiment().name;
         if (name.isEmpty()) {
@@ -273,6 +278,7 @@ void MainWindow::createMenus()
     experiment->setObjectName(QStringLiteral("menuExperiment"));
     experiment->addAction(m_newExperiment);
     experiment->addAction(m_distribute);
+    experiment->addAction(m_allocators);
     experiment->addSeparator();
     experiment->addAction(m_deploy);
 
@@ -871,6 +877,26 @@ void MainWindow::showImportDialog()
         m_experimentTab->loadExperiment();
         m_store->queryHosts();
         scheduleDataRefresh();
+    });
+    dlg->open();
+}
+
+void MainWindow::showAllocatorsDialog()
+{
+    auto *dlg = new AllocatorsDialog(isDatabaseOpen() ? m_store : nullptr, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    // Only the connected hosts: the others would just report that they cannot be reached.
+    QList<HostRecord> connected;
+    for (const HostRecord &h : std::as_const(m_hosts)) {
+        const HostState s = m_fleet->state(h.name);
+        if (s == HostState::Connected || s == HostState::Probing)
+            connected << h;
+    }
+    dlg->setHosts(connected);
+    dlg->setSshSettings(m_fleet->settings());
+    connect(dlg, &AllocatorsDialog::catalogChanged, this, [this] {
+        // Labels ("mimalloc 2.0.9") and the experiment dialog's choices come from the catalog.
+        m_experimentTab->loadExperiment(m_experimentTab->experiment().name);
     });
     dlg->open();
 }

@@ -79,6 +79,7 @@ public Q_SLOTS:
     void refreshFleet();
     void backupDatabase();
     void showImportDialog();
+    void showAllocatorsDialog();
     void showExportDialog();
     void showPreferences();
 
@@ -175,6 +176,7 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_newExperiment = nullptr;
     QAction *m_distribute = nullptr;
+    QAction *m_allocators = nullptr;
     QAction *m_deploy = nullptr;
     QAction *m_resetLayout = nullptr;
     QAction *m_about = nullptr;

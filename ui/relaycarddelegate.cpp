@@ -4,6 +4,7 @@
 #include "models/units.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -22,7 +23,7 @@ RelayCardDelegate::RelayCardDelegate(QObject *parent)
 QSize RelayCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
-    return QSize(200, 2 * kMargin + 2 * kPad + fm.height() * 2 + 6);
+    return QSize(170, 2 * kMargin + 2 * kPad + fm.height() * 2 + 6); // the width follows the column
 }
 
 void RelayCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -66,13 +67,20 @@ void RelayCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     const qreal line1 = inner.top();
     const qreal line2 = line1 + fmBold.height() + 1;
 
-    // Line 1: nickname (bold) ... RSS
+    // Line 1: nickname (bold) ... RSS. A stored (not live) RSS is dimmed and italic: it is history.
     const qint64 rss = index.data(BoardModel::RssKbRole).toLongLong();
+    const qint64 lastSeenMs = index.data(BoardModel::LastSeenRole).toLongLong();
+    const bool stale = lastSeenMs > 0 && rss >= 0;
     const QString rssText = rss >= 0 ? units::formatKiB(rss) : QStringLiteral("–");
-    const int rssWidth = fmBold.horizontalAdvance(rssText);
+    QFont rssFont = bold;
+    rssFont.setItalic(stale);
+    const QFontMetrics fmRss(rssFont);
+    const int rssWidth = fmRss.horizontalAdvance(rssText);
+    p->setFont(rssFont);
+    p->setPen(stale ? dim : text);
+    p->drawText(QRectF(inner.right() - rssWidth, line1, rssWidth, fmBold.height()), Qt::AlignRight, rssText);
     p->setFont(bold);
     p->setPen(text);
-    p->drawText(QRectF(inner.right() - rssWidth, line1, rssWidth, fmBold.height()), Qt::AlignRight, rssText);
     const QString nick = fmBold.elidedText(index.data(BoardModel::NicknameRole).toString(), Qt::ElideRight,
                                            int(inner.width() - rssWidth - 8));
     p->drawText(QRectF(inner.left(), line1, inner.width() - rssWidth - 8, fmBold.height()), Qt::AlignLeft,
@@ -81,9 +89,22 @@ void RelayCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     // Line 2: host/instance ... loaded allocator (with a badge when it is not the group's)
     p->setFont(option.font);
     QString loaded = index.data(BoardModel::LoadedLabelRole).toString();
+    if (stale) {
+        const QDateTime seen = QDateTime::fromMSecsSinceEpoch(lastSeenMs).toLocalTime();
+        const QString when = seen.date() == QDate::currentDate()
+            ? seen.toString(QStringLiteral("HH:mm"))
+            : seen.toString(QStringLiteral("yyyy-MM-dd"));
+        loaded = index.data(BoardModel::LoadedAllocatorRole).toString() == QLatin1String("?")
+            ? tr("last seen %1").arg(when)
+            : tr("%1 · last seen %2").arg(loaded, when);
+    }
     const int badge = mismatch ? fm.height() : 0;
-    const int loadedWidth = std::min(fm.horizontalAdvance(loaded), int(inner.width() / 2));
-    loaded = fm.elidedText(loaded, Qt::ElideMiddle, loadedWidth);
+    // +2: horizontalAdvance() rounds, and a text 0.4 px wider than its box is elided ("g…c").
+    // "last seen DATE" may take most of the line: the host stays readable, the instance gives way.
+    const int loadedWidth
+        = std::min(fm.horizontalAdvance(loaded) + 2, int(inner.width() * (stale ? 0.72 : 0.5)));
+    // A stale label keeps its end (the date); a library name its both ends.
+    loaded = fm.elidedText(loaded, stale ? Qt::ElideLeft : Qt::ElideMiddle, loadedWidth);
     const QRectF loadedRect(inner.right() - loadedWidth, line2, loadedWidth, fm.height());
     p->setPen(mismatch && !selected ? kWarn : dim);
     p->drawText(loadedRect, Qt::AlignRight, loaded);

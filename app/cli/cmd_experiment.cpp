@@ -1,3 +1,4 @@
+#include "app/allocatorchecker.h"
 #include "app/cli/cli.h"
 #include "app/database.h"
 #include "app/experimentio.h"
@@ -9,11 +10,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimer>
 
 namespace alloclab::cli {
 
@@ -341,6 +344,7 @@ int runShow(Context &ctx, const QStringList &args)
                                             { QStringLiteral("nickname"), r.nickname },
                                             { QStringLiteral("fingerprint"), r.fingerprint },
                                             { QStringLiteral("rss_kb"), double(r.rssKb) },
+                                            { QStringLiteral("last_seen"), timeText(r.lastSeenMs) },
                                             { QStringLiteral("loaded_allocator"), r.loadedAllocator } });
             }
             go.insert(QStringLiteral("relays"), relays);
@@ -556,17 +560,46 @@ int runAllocatorsSetPath(Context &ctx, const QStringList &args)
     return Ok;
 }
 
-// Running the check needs the SSH layer (branch ssh); until it is wired, --dry-run prints the exact
-// command per host and allocator (AllocatorCatalog::checkCommand), which the SSH service will run.
+QString orDash(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("-") : s;
+}
+
+// Every non-glibc entry (after the host's path override) on every selected host, all hosts in
+// parallel over their own SSH sessions; a host that cannot be reached is reported and fails the
+// command, the others are still printed. Found versions and checksums are stored.
 int runAllocatorsCheck(Context &ctx, const QStringList &args)
 {
-    const Options o = parseOptions(args, { QStringLiteral("host"), QStringLiteral("allocator") },
-                                   { QStringLiteral("dry-run") });
+    const Options o = parseOptions(args,
+                                   { QStringLiteral("host"), QStringLiteral("allocator"),
+                                     QStringLiteral("connect-timeout"), QStringLiteral("command-timeout") },
+                                   { QStringLiteral("dry-run"), QStringLiteral("accept-new") });
     if (!o.error.isEmpty())
         return ctx.usage(o.error);
     if (!o.positional.isEmpty())
         return ctx.usage(QCoreApplication::translate(
-            "Cli", "'allocators check' takes only --host NAME, --allocator ID and --dry-run."));
+            "Cli",
+            "'allocators check' takes only --host NAME, --allocator ID, --accept-new, --connect-timeout S, "
+            "--command-timeout S and --dry-run."));
+    HostWorkerSettings settings;
+    settings.sshConfig = ctx.sshConfigPath;
+    settings.hostKeyPolicy
+        = o.flags.contains(QStringLiteral("accept-new")) ? HostKeyPolicy::AcceptNew : HostKeyPolicy::Refuse;
+    settings.keepaliveMs = 0;
+    settings.autoReconnect = false;
+    settings.commandTimeoutMs = 60000;
+    for (const QString &opt : { QStringLiteral("connect-timeout"), QStringLiteral("command-timeout") }) {
+        if (!o.values.contains(opt))
+            continue;
+        bool ok = false;
+        const double sec = o.value(opt).toDouble(&ok);
+        if (!ok || sec <= 0 || sec > 3600)
+            return ctx.usage(
+                QCoreApplication::translate("Cli", "'--%1' needs a number of seconds (0 < s <= 3600).")
+                    .arg(opt));
+        (opt == QLatin1String("connect-timeout") ? settings.connectTimeoutMs : settings.commandTimeoutMs)
+            = int(sec * 1000);
+    }
     Database db;
     if (!openDb(ctx, db, Database::OpenMode::ExistingOnly))
         return Failed;
@@ -585,26 +618,115 @@ int runAllocatorsCheck(Context &ctx, const QStringList &args)
         return ctx.fail(
             QCoreApplication::translate("Cli", "No hosts to check; add one with 'alloclab-cli hosts add'."));
     const QStringList wantedAllocators = o.all(QStringLiteral("allocator"));
-    if (!o.flags.contains(QStringLiteral("dry-run")))
-        return ctx.fail(QCoreApplication::translate(
-            "Cli",
-            "'allocators check' cannot connect to hosts in this build yet; '--dry-run' prints the "
-            "command it runs on each host."));
-    for (const HostRecord &h : std::as_const(hosts)) {
-        for (const AllocatorRecord &a : catalog.allocators()) {
-            if (!wantedAllocators.isEmpty() && !wantedAllocators.contains(a.id))
+    for (const QString &id : wantedAllocators) {
+        if (!catalog.contains(id))
+            return ctx.fail(QCoreApplication::translate(
+                                "Cli", "There is no allocator '%1' (see 'alloclab-cli allocators list').")
+                                .arg(id));
+        if (catalog.pathFor(id).isEmpty() && id == QLatin1String("glibc"))
+            return ctx.fail(QCoreApplication::translate(
+                "Cli", "glibc is never preloaded; there is no library to check."));
+    }
+    if (o.flags.contains(QStringLiteral("dry-run"))) {
+        for (const HostRecord &h : std::as_const(hosts)) {
+            for (const AllocatorCheck &c : catalog.plannedChecks(h.name, wantedAllocators)) {
+                QString error;
+                const QString cmd = AllocatorCatalog::checkCommand(c.path, &error);
+                if (cmd.isEmpty())
+                    return ctx.fail(
+                        QCoreApplication::translate("Cli", "%1 on %2: %3").arg(c.allocatorId, h.name, error));
+                *ctx.out << "# " << h.name << ' ' << c.allocatorId << '\n' << cmd << '\n';
+            }
+        }
+        return Ok;
+    }
+
+    AllocatorChecker checker;
+    checker.setSettings(settings);
+    QEventLoop loop;
+    QObject::connect(&checker, &AllocatorChecker::checkAvailable, &loop, [&](const AllocatorHostCheck &r) {
+        ctx.progress(r.ok ? QCoreApplication::translate("Cli", "%1: checked").arg(r.host)
+                          : QCoreApplication::translate("Cli", "%1: failed").arg(r.host));
+    });
+    QObject::connect(&checker, &AllocatorChecker::finished, &loop, &QEventLoop::quit);
+    checker.start(hosts, catalog, wantedAllocators);
+    if (checker.isRunning()) {
+        // Each host is bounded by its own timeouts; this only guards against a bug.
+        QTimer::singleShot(settings.connectTimeoutMs + settings.commandTimeoutMs + 30000, &loop,
+                           [&] { checker.cancel(); });
+        loop.exec();
+    }
+    QList<AllocatorHostCheck> results = checker.results();
+    int failed = 0;
+    for (AllocatorHostCheck &r : results) {
+        if (r.ok)
+            continue;
+        ++failed;
+        if (r.error.isEmpty())
+            r.error = QCoreApplication::translate("Cli", "%1: no answer in time").arg(r.host);
+        *ctx.err << "alloclab-cli: "
+                 << QCoreApplication::translate("Cli", "host %1 was not checked: %2").arg(r.host, r.error)
+                 << '\n';
+    }
+    QString storeError;
+    if (!AllocatorChecker::store(db, results, &storeError))
+        *ctx.err << "alloclab-cli: "
+                 << QCoreApplication::translate("Cli", "the results were not stored: %1").arg(storeError)
+                 << '\n';
+
+    if (ctx.json) {
+        QJsonArray jsonHosts;
+        for (const AllocatorHostCheck &r : std::as_const(results)) {
+            QJsonObject ho { { QStringLiteral("name"), r.host }, { QStringLiteral("ok"), r.ok } };
+            if (!r.ok)
+                ho.insert(QStringLiteral("error"), r.error);
+            QJsonArray checks;
+            for (const AllocatorCheck &c : r.checks) {
+                if (!r.ok)
+                    break;
+                const auto entry = catalog.find(c.allocatorId);
+                checks.append(
+                    QJsonObject { { QStringLiteral("allocator"), c.allocatorId },
+                                  { QStringLiteral("path"), c.path },
+                                  { QStringLiteral("present"), c.present },
+                                  { QStringLiteral("readable"), c.readable },
+                                  { QStringLiteral("sha256"), c.sha256 },
+                                  { QStringLiteral("expected_sha256"), entry ? entry->sha256 : QString() },
+                                  { QStringLiteral("sha256_mismatch"), catalog.sha256Mismatch(c) },
+                                  { QStringLiteral("resolved"), c.resolvedPath },
+                                  { QStringLiteral("package"), c.package },
+                                  { QStringLiteral("package_version"), c.packageVersion },
+                                  { QStringLiteral("version"), c.version } });
+            }
+            ho.insert(QStringLiteral("checks"), checks);
+            jsonHosts.append(ho);
+        }
+        printJson(ctx, QJsonObject { { QStringLiteral("hosts"), jsonHosts } });
+    } else {
+        if (!ctx.quiet)
+            *ctx.out << "host\tallocator\tpath\tpresent\treadable\tsha256\tversion\n";
+        for (const AllocatorHostCheck &r : std::as_const(results)) {
+            if (!r.ok)
                 continue;
-            const QString path = catalog.pathFor(a.id, h.name);
-            if (path.isEmpty())
-                continue; // glibc: nothing to check
-            QString error;
-            const QString cmd = AllocatorCatalog::checkCommand(path, &error);
-            if (cmd.isEmpty())
-                return ctx.fail(QCoreApplication::translate("Cli", "%1 on %2: %3").arg(a.id, h.name, error));
-            *ctx.out << "# " << h.name << ' ' << a.id << '\n' << cmd << '\n';
+            for (const AllocatorCheck &c : r.checks) {
+                QString sha = c.sha256.left(12);
+                if (catalog.sha256Mismatch(c))
+                    sha += QStringLiteral("!=expected");
+                *ctx.out << QStringList { c.host,
+                                          c.allocatorId,
+                                          c.path,
+                                          c.present ? QStringLiteral("yes") : QStringLiteral("no"),
+                                          c.readable ? QStringLiteral("yes") : QStringLiteral("no"),
+                                          orDash(sha),
+                                          orDash(c.version) }
+                                .join(QLatin1Char('\t'))
+                         << '\n';
+            }
         }
     }
-    return Ok;
+    ctx.out->flush();
+    ctx.err->flush();
+    return failed ? Failed : Ok;
 }
 
 void add(CommandTable &table, const char *words, const char *synopsis, const char *summary,
@@ -640,7 +762,8 @@ void registerExperimentCommands(CommandTable &table)
         QT_TRANSLATE_NOOP("Cli", "add a custom allocator"), runAllocatorsAdd);
     add(table, "allocators set-path", "allocators set-path ID --host NAME [PATH]",
         QT_TRANSLATE_NOOP("Cli", "use another library path on one host"), runAllocatorsSetPath);
-    add(table, "allocators check", "allocators check [--host NAME]... [--dry-run]",
+    add(table, "allocators check",
+        "allocators check [--host NAME]... [--allocator ID]... [--accept-new] [--json] [--dry-run]",
         QT_TRANSLATE_NOOP("Cli", "check the libraries on the hosts"), runAllocatorsCheck);
 }
 

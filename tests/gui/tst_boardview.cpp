@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDrag>
@@ -491,7 +492,10 @@ private Q_SLOTS:
                 r.loadedAllocator
                     = rng.bounded(9) == 0 ? QString() : loaded[c - 1]; // a few not restarted yet
             } else {
+                // Unassigned: relays known only from the imported history, shown as "last seen".
                 r.rssKb = qint64((3.5 + rng.generateDouble()) * 1024 * 1024);
+                r.loadedAllocator = QStringLiteral("?");
+                r.lastSeenMs = QDateTime(QDate(2026, 1, 8), QTime(20, 47), Qt::UTC).toMSecsSinceEpoch();
             }
         }
         m_board->setRelays(relays);

@@ -221,6 +221,83 @@ private Q_SLOTS:
         QVERIFY2(error.contains(where), qPrintable(error));
     }
 
+    // Several checks in one command (one SSH round trip per host), split back in order.
+    void checkCommandsOnThisMachine()
+    {
+        const QString je = QStringLiteral("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
+        if (!QFileInfo::exists(je))
+            QSKIP("libjemalloc2 is not installed here");
+        AllocatorCatalog catalog;
+        QCOMPARE(catalog.addCustom({ QStringLiteral("nothing"), QStringLiteral("nothing"), QString(),
+                                     QStringLiteral("/nonexistent/libnothing.so.1"), QString() }),
+                 QString());
+        QCOMPARE(catalog.setHostPath(QStringLiteral("mimalloc"), QStringLiteral("h2"), je), QString());
+        QList<AllocatorCheck> planned = catalog.plannedChecks(QStringLiteral("h2"));
+        QCOMPARE(planned.size(), 3); // glibc has no library
+        QCOMPARE(planned.at(0).allocatorId, QStringLiteral("jemalloc"));
+        QCOMPARE(planned.at(1).allocatorId, QStringLiteral("mimalloc"));
+        QCOMPARE(planned.at(1).path, je); // the host's override
+        QCOMPARE(planned.at(2).allocatorId, QStringLiteral("nothing"));
+        QCOMPARE(catalog.plannedChecks(QStringLiteral("h1"), { QStringLiteral("mimalloc") }).size(), 1);
+        QCOMPARE(catalog.plannedChecks(QStringLiteral("h1"), { QStringLiteral("mimalloc") }).first().path,
+                 QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2"));
+        QStringList paths;
+        for (const AllocatorCheck &c : std::as_const(planned))
+            paths << c.path;
+        const QString cmd = AllocatorCatalog::checkCommands(paths);
+        QVERIFY(!cmd.isEmpty());
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), cmd });
+        QVERIFY(sh.waitForFinished(20000));
+        QCOMPARE(sh.exitCode(), 0);
+        const QString out = QString::fromUtf8(sh.readAllStandardOutput());
+        QString error;
+        QVERIFY2(AllocatorCatalog::parseCheckOutputs(out, &planned, &error), qPrintable(error));
+        QVERIFY(planned.at(0).present && planned.at(0).readable);
+        QCOMPARE(planned.at(1).sha256, planned.at(0).sha256); // the same file
+        QCOMPARE(planned.at(1).host, QStringLiteral("h2"));
+        QVERIFY(!planned.at(2).present);
+        QVERIFY(!planned.at(2).readable);
+        QVERIFY(planned.at(2).sha256.isEmpty());
+
+        // Fewer or more blocks than planned checks: refused with where.
+        QList<AllocatorCheck> four = planned;
+        four << planned.first();
+        QVERIFY(!AllocatorCatalog::parseCheckOutputs(out, &four, &error));
+        QVERIFY2(error.contains(QLatin1String("check 4 (jemalloc)")), qPrintable(error));
+        QList<AllocatorCheck> two = planned.mid(0, 2);
+        QVERIFY(!AllocatorCatalog::parseCheckOutputs(out, &two, &error));
+        QVERIFY2(error.contains(QLatin1String("after the last check")), qPrintable(error));
+        QList<AllocatorCheck> three = planned;
+        QVERIFY(!AllocatorCatalog::parseCheckOutputs(out.left(out.size() - 4), &three, &error));
+        QVERIFY2(error.contains(QLatin1String("check 3 (nothing)")), qPrintable(error));
+
+        // One unsafe path refuses the whole command.
+        QVERIFY(
+            AllocatorCatalog::checkCommands({ je, QStringLiteral("/tmp/$(reboot).so") }, &error).isEmpty());
+        QVERIFY(!error.isEmpty());
+    }
+
+    void sha256Mismatch()
+    {
+        AllocatorCatalog catalog;
+        const QString expected(64, QLatin1Char('a'));
+        QCOMPARE(catalog.addCustom({ QStringLiteral("pinned"), QStringLiteral("pinned"), QString(),
+                                     QStringLiteral("/opt/lib/libpinned.so"), expected.toUpper() }),
+                 QString());
+        AllocatorCheck c;
+        c.allocatorId = QStringLiteral("pinned");
+        c.sha256 = expected;
+        QVERIFY(!catalog.sha256Mismatch(c)); // case does not matter
+        c.sha256 = QString(64, QLatin1Char('b'));
+        QVERIFY(catalog.sha256Mismatch(c));
+        c.sha256.clear(); // not readable: nothing to compare
+        QVERIFY(!catalog.sha256Mismatch(c));
+        c.allocatorId = QStringLiteral("jemalloc"); // no expected sha256
+        c.sha256 = QString(64, QLatin1Char('b'));
+        QVERIFY(!catalog.sha256Mismatch(c));
+    }
+
     void groupColours()
     {
         QCOMPARE(groupColorName(QStringLiteral("A")), QStringLiteral("#0072b2"));

@@ -217,6 +217,30 @@ private Q_SLOTS:
         QCOMPARE(b->data(b->index(0), BoardModel::MismatchRole).toBool(), false); // B is mimalloc
     }
 
+    // A relay not seen live shows its stored RSS with the time it was measured; a probe makes it live.
+    void lastSeenOfStoredRelays()
+    {
+        QList<BoardRelay> all = m_board->relays();
+        for (BoardRelay &b : all)
+            if (b.key() == key(QStringLiteral("lab2"), 7))
+                b.lastSeenMs = 1760000060000; // 2025-10-09 08:54:20 UTC
+        m_board->setRelays(all);
+        BoardColumnModel *u = m_board->columnModel(0);
+        const QModelIndex i = u->index(u->rowOf(key(QStringLiteral("lab2"), 7)));
+        QCOMPARE(i.data(BoardModel::LastSeenRole).toLongLong(), 1760000060000);
+        QCOMPARE(i.data(BoardModel::RssKbRole).toLongLong(), 507000);
+        QVERIFY2(i.data(Qt::ToolTipRole).toString().contains(QLatin1String("last seen 2025-10-09 08:54 UTC")),
+                 qPrintable(i.data(Qt::ToolTipRole).toString()));
+        const QModelIndex live = u->index(u->rowOf(key(QStringLiteral("lab2"), 6)));
+        QCOMPARE(live.data(BoardModel::LastSeenRole).toLongLong(), 0);
+        QVERIFY(!live.data(Qt::ToolTipRole).toString().contains(QLatin1String("last seen")));
+        ProbeRelay p;
+        p.instance = QStringLiteral("r07");
+        p.nickname = QStringLiteral("lab2relay7");
+        p.rssKb = 1234;
+        QCOMPARE(BoardRelay::fromProbe(QStringLiteral("lab2"), p).lastSeenMs, 0);
+    }
+
     void rejectsForeignMime()
     {
         QMimeData text;

@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 #include "app/database.h"
+#include "app/experimentio.h"
 
 #include <QDir>
 #include <QFile>
@@ -101,6 +102,58 @@ private Q_SLOTS:
         }
     }
 
+    // A relay known only from imported history keeps its own latest RSS on the board (with the
+    // time it was last seen), not "unknown" because the latest poll did not include it.
+    void historyRelaysKeepTheirLastRss()
+    {
+        {
+            Database db;
+            QVERIFY(db.open(m_db));
+            const Id old = db.resolveRelay(
+                RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("oldrelay"), {} });
+            QVERIFY(old);
+            QCOMPARE(db.insertSamples(
+                         { SampleRecord { old, 1760000000000, 8400000, -1, -1, -1, QStringLiteral("?") },
+                           SampleRecord { old, 1760000060000, 8500000, -1, -1, -1, QStringLiteral("?") } }),
+                     2);
+            const QList<BoardRelay> relays = experimentio::loadBoardRelays(db);
+            int found = 0;
+            for (const BoardRelay &r : relays) {
+                if (r.nickname == QLatin1String("oldrelay")) {
+                    QCOMPARE(r.rssKb, 8500000);
+                    QCOMPARE(r.lastSeenMs, 1760000060000);
+                    QCOMPARE(r.loadedAllocator, QStringLiteral("?"));
+                    ++found;
+                } else if (r.nickname == QLatin1String("L1relay3")) {
+                    QCOMPARE(r.rssKb, 403000); // the polled relays: their poll's sample
+                    QCOMPARE(r.lastSeenMs, 1767225600000);
+                    ++found;
+                }
+            }
+            QCOMPARE(found, 2);
+        }
+        QCOMPARE(call({ QStringLiteral("experiment"), QStringLiteral("create"), QStringLiteral("h"),
+                        QStringLiteral("--group"), QStringLiteral("A=glibc"), QStringLiteral("--group"),
+                        QStringLiteral("B=mimalloc") })
+                     .code,
+                 0);
+        QCOMPARE(call({ QStringLiteral("experiment"), QStringLiteral("assign"), QStringLiteral("h"),
+                        QStringLiteral("A"), QStringLiteral("oldrelay") })
+                     .code,
+                 0);
+        const QJsonObject shown
+            = json({ QStringLiteral("experiment"), QStringLiteral("show"), QStringLiteral("h") });
+        const QJsonObject relay = shown[QStringLiteral("groups")]
+                                      .toArray()
+                                      .at(0)[QStringLiteral("relays")]
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(relay[QStringLiteral("nickname")].toString(), QStringLiteral("oldrelay"));
+        QCOMPARE(relay[QStringLiteral("rss_kb")].toDouble(), 8500000.0);
+        QCOMPARE(relay[QStringLiteral("last_seen")].toString(), QStringLiteral("2025-10-09T08:54:20Z"));
+    }
+
     void allocators()
     {
         Result r = call({ QStringLiteral("allocators"), QStringLiteral("add"), QStringLiteral("mimalloc301"),
@@ -145,9 +198,15 @@ private Q_SLOTS:
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QLatin1String("p='/opt/je/libjemalloc.so.2'")));
         QVERIFY(!r.out.contains(QLatin1String("# lab1")));
-        r = call({ QStringLiteral("allocators"), QStringLiteral("check") });
+        // Refused before any host is contacted (the real check runs in tst_allocators_lab).
+        r = call({ QStringLiteral("allocators"), QStringLiteral("check"), QStringLiteral("--allocator"),
+                   QStringLiteral("nosuch") });
         QCOMPARE(r.code, 1);
-        QVERIFY(r.err.contains(QLatin1String("--dry-run")));
+        QVERIFY(r.err.contains(QLatin1String("no allocator 'nosuch'")));
+        r = call({ QStringLiteral("allocators"), QStringLiteral("check"), QStringLiteral("--host"),
+                   QStringLiteral("nosuchhost") });
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains(QLatin1String("no host named 'nosuchhost'")));
     }
 
     void createAssignShow()

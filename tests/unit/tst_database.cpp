@@ -221,14 +221,14 @@ private Q_SLOTS:
         QCOMPARE(db.counts().samples, 3);
     }
 
-    // v1 -> v2 rebuilds samples (no per-row foreign key, no time index) and fills sample_times:
+    // v2 -> v3 rebuilds samples (no per-row foreign key, no time index) and fills sample_times:
     // every sample survives, the times are the distinct ones, and deleting a relay still cascades.
-    void migrationV2KeepsSamples()
+    void migrationV3KeepsSamples()
     {
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        QByteArray sql = Database::migrationSql(1).toUtf8();
-        sql += "PRAGMA user_version = 1; PRAGMA application_id = " + QByteArray::number(Database::ApplicationId)
+        QByteArray sql = Database::migrationSql(1).toUtf8() + Database::migrationSql(2).toUtf8();
+        sql += "PRAGMA user_version = 2; PRAGMA application_id = " + QByteArray::number(Database::ApplicationId)
             + ";";
         sql += "INSERT INTO relays(id, server, nickname) VALUES(1, 's', 'a'), (2, 's', 'b');";
         sql += "INSERT INTO samples(relay_id, ts_ms, rss_kb, pid, loaded_allocator) VALUES"
@@ -575,6 +575,14 @@ private Q_SLOTS:
         QCOMPARE(db.sampleTimes(1001, 2000), (QList<qint64> { 2000 }));
         QCOMPARE(db.lastPoll(h)->pollId, r3.pollId);
         QCOMPARE(db.lastPoll(h)->samplesStored, 2);
+
+        // Each relay's own newest sample: relay 2 was last seen at 2000, the others at 3000.
+        const QList<SampleRecord> latest = db.latestSamples();
+        QCOMPARE(latest.size(), 3);
+        for (const SampleRecord &l : latest)
+            QCOMPARE(l.tsMs, l.relayId == ids.at(2) ? 2000 : 3000);
+        QCOMPARE(latest.at(2).relayId, ids.at(2));
+        QCOMPARE(latest.at(2).rssKb, 1002);
     }
 
     void experimentsAndAssignments()
@@ -675,6 +683,41 @@ private Q_SLOTS:
         QVERIFY(db.setAllocatorHostPath(QStringLiteral("mimalloc301"), h, QString()));
         QCOMPARE(db.allocatorHostPath(QStringLiteral("mimalloc301"), h), QString());
         QVERIFY(!db.removeAllocator(QStringLiteral("nope")));
+
+        // What a check found: the latest per (allocator, host) replaces the previous one.
+        AllocatorCheck c;
+        c.host = QStringLiteral("go");
+        c.allocatorId = QStringLiteral("mimalloc");
+        c.path = QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2");
+        c.present = c.readable = true;
+        c.sha256 = QString(64, QLatin1Char('c'));
+        c.package = QStringLiteral("libmimalloc2.0");
+        c.packageVersion = QStringLiteral("2.0.9+ds-2");
+        c.version = QStringLiteral("2.0.9");
+        c.checkedMs = 1000;
+        AllocatorCheck missing = c;
+        missing.allocatorId = QStringLiteral("mimalloc301");
+        missing.path = QStringLiteral("/opt/mi/libmimalloc.so");
+        missing.present = missing.readable = false;
+        missing.sha256.clear();
+        QVERIFY(db.saveAllocatorChecks(h, { c, missing }));
+        c.checkedMs = 2000;
+        c.version = QStringLiteral("2.0.10");
+        QVERIFY(db.saveAllocatorChecks(h, { c }));
+        const QList<AllocatorCheck> checks = db.allocatorChecks();
+        QCOMPARE(checks.size(), 2);
+        QCOMPARE(checks.at(0).allocatorId, QStringLiteral("mimalloc"));
+        QCOMPARE(checks.at(0).host, QStringLiteral("go"));
+        QCOMPARE(checks.at(0).checkedMs, 2000);
+        QCOMPARE(checks.at(0).version, QStringLiteral("2.0.10"));
+        QCOMPARE(checks.at(0).sha256, c.sha256);
+        QCOMPARE(checks.at(0).packageVersion, QStringLiteral("2.0.9+ds-2"));
+        QCOMPARE(checks.at(1).allocatorId, QStringLiteral("mimalloc301"));
+        QVERIFY(!checks.at(1).present);
+        AllocatorCheck unknown = missing;
+        unknown.allocatorId = QStringLiteral("nope"); // not in the catalog: refused by the foreign key
+        QVERIFY(!db.saveAllocatorChecks(h, { unknown }));
+        QCOMPARE(db.allocatorChecks().size(), 2); // nothing of the refused write
     }
 
     void transactionRaii()
