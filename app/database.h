@@ -258,9 +258,6 @@ public:
     bool exec(const QString &sql);
     sqlite3 *handle() const { return m_db; }
     bool inTransaction() const;
-    // Bulk writers that insert samples through handle() record their distinct times here (sorts
-    // and dedupes `times`), inside their transaction.
-    bool insertSampleTimes(std::vector<qint64> &times);
 
 private:
     friend class Transaction;
@@ -279,6 +276,7 @@ private:
     bool migrate(QString *error);
     Id resolveRelayLocked(const RelayRecord &relay);
     qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId, qint64 defaultTsMs);
+    bool insertSampleTimes(std::vector<qint64> &times); // sorts and dedupes `times`
     bool insertEventLocked(const EventRecord &event, qint64 *inserted);
     bool insertDiagnosticsLocked(const HostDiagnosticsRecord &diag, qint64 *inserted);
     // Inserts every item with insertOne inside the caller's transaction, or one of its own.

@@ -228,8 +228,8 @@ private Q_SLOTS:
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
         QByteArray sql = Database::migrationSql(1).toUtf8() + Database::migrationSql(2).toUtf8();
-        sql += "PRAGMA user_version = 2; PRAGMA application_id = " + QByteArray::number(Database::ApplicationId)
-            + ";";
+        sql += "PRAGMA user_version = 2; PRAGMA application_id = "
+            + QByteArray::number(Database::ApplicationId) + ";";
         sql += "INSERT INTO relays(id, server, nickname) VALUES(1, 's', 'a'), (2, 's', 'b');";
         sql += "INSERT INTO samples(relay_id, ts_ms, rss_kb, pid, loaded_allocator) VALUES"
                "(1, 1000, 10, 5, 'mimalloc'), (2, 1000, 20, 6, 'glibc'), (1, 2000, 11, 5, 'mimalloc'), "
