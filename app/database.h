@@ -21,6 +21,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -275,6 +276,7 @@ private:
     bool migrate(QString *error);
     Id resolveRelayLocked(const RelayRecord &relay);
     qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId, qint64 defaultTsMs);
+    bool insertSampleTimes(std::vector<qint64> &times); // sorts and dedupes `times`
     bool insertEventLocked(const EventRecord &event, qint64 *inserted);
     bool insertDiagnosticsLocked(const HostDiagnosticsRecord &diag, qint64 *inserted);
     // Inserts every item with insertOne inside the caller's transaction, or one of its own.

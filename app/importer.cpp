@@ -8,7 +8,6 @@
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <sqlite3.h>
 #include <vector>
 
 namespace alloclab {
@@ -17,7 +16,7 @@ using namespace torutils;
 
 namespace {
 
-constexpr int kBatch = 20000;
+constexpr int kBatch = 65536;
 constexpr int kMaxErrorsPerFile = 1000;
 
 void addFile(const QString &path, ImportPlan *plan)
@@ -128,113 +127,6 @@ ImportPlan planImport(const ImportOptions &options)
 // ---------------------------------------------------------------------------------------------
 
 namespace {
-
-// The samples of a big memory.csv, inserted many rows per statement. One statement per row
-// costs a statement journal savepoint, a halt and a reset each time, which is more than half of
-// an import's time (callgrind); 64 rows per statement pays that once per 64. Same semantics as
-// Database::insertSamples: INSERT OR IGNORE, so a repeated (relay, ts) adds nothing. Runs inside
-// the import's transaction on the importer's own connection.
-class SampleWriter
-{
-public:
-    static constexpr int kRows = 64;
-
-    explicit SampleWriter(sqlite3 *db)
-        : m_db(db)
-    { }
-    ~SampleWriter()
-    {
-        sqlite3_finalize(m_many);
-        sqlite3_finalize(m_one);
-    }
-    SampleWriter(const SampleWriter &) = delete;
-    SampleWriter &operator=(const SampleWriter &) = delete;
-
-    // New rows, or -1 with *error set.
-    qint64 insert(const QList<SampleRecord> &samples, QString *error)
-    {
-        if ((!m_many && !prepare(&m_many, kRows, error)) || (!m_one && !prepare(&m_one, 1, error)))
-            return -1;
-        qint64 added = 0;
-        qsizetype i = 0;
-        const qsizetype n = samples.size();
-        for (; n - i >= kRows; i += kRows) {
-            if (!bindRows(m_many, samples, i, kRows, error) || !step(m_many, error))
-                return -1;
-            added += sqlite3_changes(m_db);
-        }
-        for (; i < n; ++i) {
-            if (!bindRows(m_one, samples, i, 1, error) || !step(m_one, error))
-                return -1;
-            added += sqlite3_changes(m_db);
-        }
-        return added;
-    }
-
-private:
-    bool prepare(sqlite3_stmt **stmt, int rows, QString *error)
-    {
-        QByteArray sql("INSERT OR IGNORE INTO samples(relay_id, ts_ms, rss_kb, hwm_kb, vmsize_kb, pid, "
-                       "loaded_allocator) VALUES ");
-        for (int r = 0; r < rows; ++r)
-            sql += r ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
-        if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, stmt,
-                               nullptr)
-            != SQLITE_OK) {
-            *error = QCoreApplication::translate("Importer", "The samples could not be stored: %1")
-                         .arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
-            return false;
-        }
-        return true;
-    }
-    bool bindRows(sqlite3_stmt *stmt, const QList<SampleRecord> &samples, qsizetype from, int rows,
-                  QString *error)
-    {
-        int p = 1;
-        for (int r = 0; r < rows; ++r) {
-            const SampleRecord &s = samples.at(from + r);
-            if (s.relayId <= 0 || s.tsMs <= 0) {
-                *error = QCoreApplication::translate("Importer",
-                                                     "Sample %1 has no relay or no time; nothing was stored.")
-                             .arg(from + r + 1);
-                return false;
-            }
-            if (s.loadedAllocator != m_lastAllocator || m_lastUtf8.isNull()) {
-                m_lastAllocator = s.loadedAllocator;
-                m_lastUtf8 = m_lastAllocator.toUtf8();
-                if (m_lastUtf8.isNull())
-                    m_lastUtf8 = QByteArray("");
-            }
-            sqlite3_bind_int64(stmt, p++, s.relayId);
-            sqlite3_bind_int64(stmt, p++, s.tsMs);
-            sqlite3_bind_int64(stmt, p++, s.rssKb);
-            sqlite3_bind_int64(stmt, p++, s.hwmKb);
-            sqlite3_bind_int64(stmt, p++, s.vmsizeKb);
-            sqlite3_bind_int64(stmt, p++, s.pid);
-            // m_lastUtf8 outlives the step (it changes only between rows of different batches
-            // after the statement was reset), but copy to be safe across multi-row binds.
-            sqlite3_bind_text(stmt, p++, m_lastUtf8.constData(), int(m_lastUtf8.size()), SQLITE_TRANSIENT);
-        }
-        return true;
-    }
-    bool step(sqlite3_stmt *stmt, QString *error)
-    {
-        const int rc = sqlite3_step(stmt);
-        sqlite3_reset(stmt);
-        if (rc != SQLITE_DONE) {
-            *error = QCoreApplication::translate("Importer", "The samples could not be stored: %1")
-                         .arg(QString::fromUtf8(sqlite3_errstr(rc)));
-            return false;
-        }
-        return true;
-    }
-
-    sqlite3 *m_db;
-    sqlite3_stmt *m_many = nullptr;
-    sqlite3_stmt *m_one = nullptr;
-    QString m_lastAllocator;
-    QByteArray m_lastUtf8;
-};
 
 class Run
 {
@@ -358,14 +250,12 @@ bool Run::importMemory(const ImportPlanEntry &e)
     batch.reserve(kBatch);
     QList<RowError> errors;
     qsizetype errorCount = 0;
-    SampleWriter writer(m_db.handle());
     auto flush = [&]() {
         if (m_bad || batch.isEmpty())
             return true;
-        QString error;
-        const qint64 n = writer.insert(batch, &error);
+        const qint64 n = m_db.insertSamples(batch);
         if (n < 0)
-            return fatal(QFileInfo(e.path).fileName() + QStringLiteral(": ") + error);
+            return fatal(QFileInfo(e.path).fileName() + QStringLiteral(": ") + m_db.lastError());
         res.added += n;
         m_report.samplesAdded += n;
         batch.clear();

@@ -101,11 +101,11 @@ HostObservation previousObservation(Database &db, Id hostId, bool *ok)
     }
     if (pollId != 0) {
         h.relaysKnown = true;
-        // By ts first: samples_ts is indexed, poll_id is not.
+        // A poll's samples carry its time: one key probe per relay (CROSS JOIN fixes the order).
         Query q(raw,
-                "SELECT s.relay_id, s.pid, s.hwm_kb, r.instance, r.nickname FROM samples s "
-                "JOIN relays r ON r.id = s.relay_id WHERE s.ts_ms = ?1 AND s.poll_id = ?2 "
-                "ORDER BY s.relay_id");
+                "SELECT s.relay_id, s.pid, s.hwm_kb, r.instance, r.nickname FROM relays r "
+                "CROSS JOIN samples s ON s.relay_id = r.id AND s.ts_ms = ?1 WHERE s.poll_id = ?2 "
+                "ORDER BY r.id");
         if (!q.stmt)
             return h;
         sqlite3_bind_int64(q.stmt, 1, tsMs);

@@ -221,6 +221,45 @@ private Q_SLOTS:
         QCOMPARE(db.counts().samples, 3);
     }
 
+    // v2 -> v3 rebuilds samples (no per-row foreign key, no time index) and fills sample_times:
+    // every sample survives, the times are the distinct ones, and deleting a relay still cascades.
+    void migrationV3KeepsSamples()
+    {
+        const QString path = newPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QByteArray sql = Database::migrationSql(1).toUtf8() + Database::migrationSql(2).toUtf8();
+        sql += "PRAGMA user_version = 2; PRAGMA application_id = "
+            + QByteArray::number(Database::ApplicationId) + ";";
+        sql += "INSERT INTO relays(id, server, nickname) VALUES(1, 's', 'a'), (2, 's', 'b');";
+        sql += "INSERT INTO samples(relay_id, ts_ms, rss_kb, pid, loaded_allocator) VALUES"
+               "(1, 1000, 10, 5, 'mimalloc'), (2, 1000, 20, 6, 'glibc'), (1, 2000, 11, 5, 'mimalloc'), "
+               "(2, 3000, 22, 6, 'glibc');";
+        QVERIFY(rawExec(path, sql));
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, Database::OpenMode::ExistingOnly, &error), qPrintable(error));
+        QCOMPARE(db.fileSchemaVersion(), Database::schemaVersion());
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        QCOMPARE(db.counts().samples, 4);
+        QCOMPARE(db.sampleTimes(), (QList<qint64> { 1000, 2000, 3000 }));
+        QCOMPARE(db.latestSampleTimeAtOrBefore(2500), qint64(2000));
+        const Snapshot snap = db.snapshotAtOrBefore(1500);
+        QCOMPARE(snap.tsMs, qint64(1000));
+        QCOMPARE(snap.samples.size(), 2);
+        QCOMPARE(snap.samples.at(1).rssKb, qint64(20));
+        QCOMPARE(snap.samples.at(1).loadedAllocator, QStringLiteral("glibc"));
+        QCOMPARE(db.samples(QList<Id> { 1 }, 0).size(), 2);
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM relays WHERE id = 2")));
+        QCOMPARE(db.counts().samples, 2);
+        // Without the per-row foreign key, a sample of an unknown relay is still refused.
+        SampleRecord ghost;
+        ghost.relayId = 99;
+        ghost.tsMs = 4000;
+        QCOMPARE(db.insertSamples({ ghost }), qint64(-1));
+        QVERIFY2(db.lastError().contains(QStringLiteral("does not know")), qPrintable(db.lastError()));
+        QCOMPARE(db.counts().samples, 2);
+    }
+
     void refusesForeignFiles_data()
     {
         QTest::addColumn<QByteArray>("kind");
