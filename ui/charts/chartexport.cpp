@@ -93,9 +93,17 @@ bool exportAll(const SeriesSet &set, const ChartOptions &chartOptions, const QSt
         view.setContent(charts::build(kind, set, chartOptions));
         const QString ext = options.format == Format::Svg ? QStringLiteral("svg") : QStringLiteral("png");
         const QString path = QDir(dir).filePath(charts::fileName(kind) + QLatin1Char('.') + ext);
-        const bool ok = options.format == Format::Svg
-            ? saveSvg(&view, path, options.size, error)
-            : savePng(&view, path, options.size, options.scale, error);
+        bool ok = false;
+        if (options.format == Format::Svg) {
+            ok = view.renderSvg(path, options.size, view.chart() ? view.chart()->title() : QString(), error,
+                                false);
+        } else {
+            const QImage image = view.renderImage(options.size, options.scale, false);
+            ok = image.save(path, "PNG");
+            if (!ok && error)
+                *error = QCoreApplication::translate("Charts", "Cannot write %1.")
+                             .arg(QDir::toNativeSeparators(path));
+        }
         if (!ok)
             return false;
         if (written)
