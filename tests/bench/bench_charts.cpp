@@ -188,7 +188,9 @@ int main(int argc, char *argv[])
         anchor.grab();
     });
 
-    // --- export all seven charts ---
+    // --- export all seven charts (alone: the views above are hidden) ---
+    anchor.hide();
+    ours.hide();
     QTemporaryDir dir;
     chartexport::ExportOptions eo;
     eo.size = size;

@@ -40,6 +40,7 @@ ChartsTab::ChartsTab(QWidget *parent)
     m_experiment->setObjectName(QStringLiteral("experimentChooser"));
     m_experiment->addItem(tr("Whole fleet"), QString());
     m_experiment->setToolTip(tr("Experiment to chart"));
+    m_experiment->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_toolbar->addWidget(m_experiment);
     connect(m_experiment, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT experimentChanged(m_experiment->currentData().toString()); });

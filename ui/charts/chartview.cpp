@@ -217,10 +217,11 @@ public:
         const QRectF plot = m_chart->plotArea();
         if (!plot.isValid())
             return;
-        QXYSeries *ref = nullptr;
+        QAbstractSeries *ref = nullptr;
         for (const ChartContent::Track &t : content.tracks) {
             if (t.selfDrawn) {
-                ref = t.series;
+                // A band's edges are not in the chart (its QAreaSeries is): map through that.
+                ref = t.owner ? t.owner : t.series;
                 break;
             }
         }
