@@ -365,6 +365,42 @@ private Q_SLOTS:
         QCOMPARE(v->xRange().second > double(kT0 + 241 * kHour), true); // followed the new data
     }
 
+    // A live poll on a dense view: same chart and series, the new sample reaches the bands.
+    void liveUpdateDenseView()
+    {
+        SeriesSet set;
+        for (int g = 0; g < 5; ++g) {
+            const QString l(QChar(u'A' + g));
+            set.groups.append({ l, l, palette::groupColour(l) });
+        }
+        for (int r = 0; r < 100; ++r) {
+            RelaySeries rs;
+            rs.group = set.groups.at(r % 5).letter;
+            rs.key = rs.nickname = QStringLiteral("r%1").arg(r);
+            for (int h = 0; h < 100; ++h)
+                rs.samples.append({ kT0 + h * kHour, 1048576 + r * 10240, -1 });
+            set.relays.append(rs);
+        }
+        ChartsTab tab;
+        tab.resize(1200, 900);
+        tab.setSeriesSet(set);
+        ChartView *v = tab.view(ChartKind::Trajectories);
+        QChart *chart = v->chart();
+        QVERIFY(v->content().tracks.first().isEnvelope());
+        const int before = v->replaceCount();
+        // relay r0 (group A) jumps to 3 GiB an hour later
+        set.addSamples(QStringLiteral("r0"), QStringLiteral("A"), { { kT0 + 100 * kHour, 3 * 1048576, -1 } });
+        tab.updateSeriesSet(set);
+        tab.updateSeriesSet(set); // coalesced
+        QTRY_VERIFY_WITH_TIMEOUT(v->replaceCount() > before, 2000);
+        QCOMPARE(v->chart(), chart);
+        double top = 0;
+        for (const QPointF &p : v->decimatedPoints(0))
+            top = std::max(top, p.y());
+        QCOMPARE(top, 3.0); // GiB: the band of A reaches the new sample
+        QVERIFY(v->xRange().second > double(kT0 + 100 * kHour)); // followed the new data
+    }
+
     // The Charts tab's time-range control: presets, editors, zoom in one chart, reset.
     void timeRangeControl()
     {

@@ -363,8 +363,8 @@ void ChartView::updateContent(ChartContent content)
     bool same = content.tracks.size() == m_content.tracks.size() && content.zoomable == m_content.zoomable
         && content.uptime == m_content.uptime && content.unit == m_content.unit;
     for (qsizetype i = 0; same && i < content.tracks.size(); ++i)
-        same = content.tracks.at(i).relay == m_content.tracks.at(i).relay
-            && content.tracks.at(i).group == m_content.tracks.at(i).group
+        same = content.tracks.at(i).group == m_content.tracks.at(i).group
+            && content.tracks.at(i).selfDrawn == m_content.tracks.at(i).selfDrawn
             && content.tracks.at(i).isEnvelope() == m_content.tracks.at(i).isEnvelope();
     if (!same || !m_content.zoomable) {
         setContent(std::move(content));
@@ -377,6 +377,9 @@ void ChartView::updateContent(ChartContent content)
         m_content.tracks[i].points = std::move(content.tracks[i].points);
         m_content.tracks[i].members = std::move(content.tracks[i].members);
         m_content.tracks[i].what = content.tracks.at(i).what;
+        // A line's style depends on its group only: another relay (e.g. a new largest one in a
+        // dense view) takes the same series.
+        m_content.tracks[i].relay = content.tracks.at(i).relay;
     }
     m_content.markers = std::move(content.markers);
     m_content.annotations = std::move(content.annotations);
