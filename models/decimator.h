@@ -26,6 +26,22 @@ void minMaxInto(const QVector<QPointF> &points, double xMin, double xMax, int pi
 void envelopeInto(const QVector<QVector<QPointF>> &members, double xMin, double xMax, int pixels,
                   QVector<QPointF> &upper, QVector<QPointF> &lower);
 
+// Precomputed per-bucket minima and maxima of an envelope's members over their whole x range,
+// at BASE buckets and every halving down to a few buckets (a min/max pyramid), so a zoom step
+// of a dense view reads O(pixels) buckets instead of every visible sample of every member.
+struct EnvelopePyramid {
+    double x0 = 0, x1 = 0; // the members' x range
+    QVector<QVector<double>> lo, hi; // [level][bucket]; level 0 has the most buckets
+    bool isEmpty() const { return lo.isEmpty(); }
+};
+EnvelopePyramid buildPyramid(const QVector<QVector<QPointF>> &members, int base = 16384);
+
+// envelopeInto() from PYRAMID, at the coarsest level with at least two buckets per column;
+// false (UPPER and LOWER untouched) when even the finest level is too coarse for the range:
+// then scan the members (few samples are visible at that zoom).
+bool envelopeFromPyramid(const EnvelopePyramid &pyramid, double xMin, double xMax, int pixels,
+                         QVector<QPointF> &upper, QVector<QPointF> &lower);
+
 // Index of the first point with x >= X (binary search); points.size() when none.
 qsizetype lowerBound(const QVector<QPointF> &points, double x);
 

@@ -392,14 +392,23 @@ QVector<TotalPoint> SeriesSet::totals(Metric m, qint64 toleranceMs) const
 
 QVector<WeeklyStat> SeriesSet::weekly(Metric m) const
 {
+    // Monday 00:00 UTC of TS's ISO week, by arithmetic (a QDateTime per sample was most of the
+    // time of the weekly chart): day 0 of the epoch, 1970-01-01, was a Thursday.
+    constexpr qint64 kDay = 24LL * 3600 * 1000;
     auto weekStart = [](qint64 ts) {
-        const QDate d = QDateTime::fromMSecsSinceEpoch(ts, Qt::UTC).date();
-        return QDateTime(d.addDays(1 - d.dayOfWeek()), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        const qint64 day = ts >= 0 ? ts / kDay : -((-ts + kDay - 1) / kDay);
+        const qint64 sinceMonday = ((day + 3) % 7 + 7) % 7;
+        return (day - sinceMonday) * kDay;
     };
     QVector<qint64> weeks;
     for (const RelaySeries &r : relays) {
-        for (const SeriesSample &s : r.samples)
-            weeks.append(weekStart(s.tsMs));
+        qint64 previous = std::numeric_limits<qint64>::min();
+        for (const SeriesSample &s : r.samples) {
+            const qint64 w = weekStart(s.tsMs);
+            if (w != previous)
+                weeks.append(w);
+            previous = w;
+        }
     }
     std::sort(weeks.begin(), weeks.end());
     weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());

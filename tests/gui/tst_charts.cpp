@@ -11,6 +11,8 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -161,24 +163,56 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.redecimateNow();
         int envelopes = 0, lines = 0;
-        for (const ChartContent::Track &t : view.content().tracks) {
+        for (int i = 0; i < view.content().tracks.size(); ++i) {
+            const ChartContent::Track &t = view.content().tracks.at(i);
+            // drawn by the view from its decimated points; Qt Charts' series stay empty
+            QVERIFY(t.selfDrawn);
+            QCOMPARE(t.series->count(), 0);
+            const QVector<QPointF> upper = view.decimatedPoints(i);
             if (t.isEnvelope()) {
                 ++envelopes;
                 QCOMPARE(t.members.size(), 20);
-                QVERIFY(t.series->count() > 0);
-                QCOMPARE(t.series->count(), t.lower->count());
-                QVERIFY(t.series->count() <= int(view.chart()->plotArea().width()) + 2);
+                const QVector<QPointF> lower = view.decimatedLower(i);
+                QVERIFY(!upper.isEmpty());
+                QCOMPARE(upper.size(), lower.size());
+                QVERIFY(upper.size() <= int(view.chart()->plotArea().width()) + 2);
                 // the band spans the group: lowest relay at the bottom, highest at the top
                 double hi = 0, lo = 1e9;
-                for (const QPointF &p : t.series->points())
+                for (const QPointF &p : upper)
                     hi = std::max(hi, p.y());
-                for (const QPointF &p : t.lower->points())
+                for (const QPointF &p : lower)
                     lo = std::min(lo, p.y());
                 QVERIFY(hi > lo);
+                // exact: the group's extremes in the visible range
+                double want = 0;
+                for (const QVector<QPointF> &m : t.members)
+                    want = std::max(want, m.last().y());
+                QCOMPARE(hi, want);
             } else {
                 ++lines;
+                QVERIFY(!upper.isEmpty());
             }
         }
+        // they are painted: inside the plot, hiding every group changes a good part of the pixels
+        const QRect plot = view.mapFromScene(view.chart()->plotArea()).boundingRect().adjusted(2, 2, -2, -2);
+        const QImage shown = view.grab().toImage();
+        const QImage shownPlot = view.grab(plot).toImage();
+        QVERIFY(distinctColours(shownPlot) > 8);
+        auto toggleAllBands = [&] {
+            for (const ChartContent::Track &t : view.content().tracks)
+                if (t.isEnvelope())
+                    view.toggleSeries(t.owner);
+            view.redecimateNow();
+        };
+        toggleAllBands();
+        const QImage hiddenPlot = view.grab(plot).toImage();
+        toggleAllBands();
+        QCOMPARE(hiddenPlot.size(), shownPlot.size());
+        int changed = 0;
+        for (int y = 0; y < shownPlot.height(); ++y)
+            for (int x = 0; x < shownPlot.width(); ++x)
+                changed += shownPlot.pixel(x, y) != hiddenPlot.pixel(x, y);
+        QVERIFY2(changed > shownPlot.width() * shownPlot.height() / 10, qPrintable(QString::number(changed)));
         QCOMPARE(envelopes, 5);
         QCOMPARE(lines, 5 * o.denseTopN);
         QVERIFY(view.chart()->series().size() < 20); // not 100 line series
@@ -191,6 +225,8 @@ private Q_SLOTS:
         const ChartContent::Track &first = view.content().tracks.first();
         view.toggleSeries(first.owner);
         QVERIFY(!first.owner->isVisible());
+        view.redecimateNow();
+        QVERIFY(view.grab().toImage() != shown);
         for (QAbstractSeries *s : view.content().linked.values(first.owner))
             QVERIFY(!s->isVisible());
         // below the threshold: one line per relay, as before
@@ -327,6 +363,125 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(v->replaceCount() > before, 2000);
         QCOMPARE(v->chart(), chart); // same chart, new points through replace()
         QCOMPARE(v->xRange().second > double(kT0 + 241 * kHour), true); // followed the new data
+    }
+
+    // A live poll on a dense view: same chart and series, the new sample reaches the bands.
+    void liveUpdateDenseView()
+    {
+        SeriesSet set;
+        for (int g = 0; g < 5; ++g) {
+            const QString l(QChar(u'A' + g));
+            set.groups.append({ l, l, palette::groupColour(l) });
+        }
+        for (int r = 0; r < 100; ++r) {
+            RelaySeries rs;
+            rs.group = set.groups.at(r % 5).letter;
+            rs.key = rs.nickname = QStringLiteral("r%1").arg(r);
+            for (int h = 0; h < 100; ++h)
+                rs.samples.append({ kT0 + h * kHour, 1048576 + r * 10240, -1 });
+            set.relays.append(rs);
+        }
+        ChartsTab tab;
+        tab.resize(1200, 900);
+        tab.setSeriesSet(set);
+        ChartView *v = tab.view(ChartKind::Trajectories);
+        QChart *chart = v->chart();
+        QVERIFY(v->content().tracks.first().isEnvelope());
+        const int before = v->replaceCount();
+        // relay r0 (group A) jumps to 3 GiB an hour later
+        set.addSamples(QStringLiteral("r0"), QStringLiteral("A"), { { kT0 + 100 * kHour, 3 * 1048576, -1 } });
+        tab.updateSeriesSet(set);
+        tab.updateSeriesSet(set); // coalesced
+        QTRY_VERIFY_WITH_TIMEOUT(v->replaceCount() > before, 2000);
+        QCOMPARE(v->chart(), chart);
+        double top = 0;
+        for (const QPointF &p : v->decimatedPoints(0))
+            top = std::max(top, p.y());
+        QCOMPARE(top, 3.0); // GiB: the band of A reaches the new sample
+        QVERIFY(v->xRange().second > double(kT0 + 100 * kHour)); // followed the new data
+    }
+
+    // The Charts tab's time-range control: presets, editors, zoom in one chart, reset.
+    void timeRangeControl()
+    {
+        ChartsTab tab;
+        tab.resize(1300, 900);
+        tab.setSeriesSet(synthetic());
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        ChartView *series = tab.view(ChartKind::Timeseries);
+        ChartView *relays = tab.view(ChartKind::Trajectories);
+        ChartView *usage = tab.view(ChartKind::Usage);
+        QDateTimeEdit *from = tab.fromEdit();
+        QDateTimeEdit *to = tab.toEdit();
+        QVERIFY(from && to && from->isEnabled() && to->isEnabled());
+        QCOMPARE(from->objectName(), QStringLiteral("rangeFrom"));
+        const auto home = series->xRange();
+        const qint64 last = kT0 + 240 * kHour;
+        // All: the editors span every sample.
+        QVERIFY(from->dateTime().toMSecsSinceEpoch() <= kT0);
+        QVERIFY(to->dateTime().toMSecsSinceEpoch() >= last);
+
+        // Preset 24 h (the toolbar action): every time chart shows the last 24 h of data.
+        auto *day = tab.findChild<QAction *>(QStringLiteral("preset24h"));
+        QVERIFY(day);
+        day->trigger();
+        for (ChartView *v : { series, relays, usage }) {
+            const auto r = v->xRange();
+            QVERIFY2(r.second >= double(last) && r.second - double(last) < 6 * kHour,
+                     qPrintable(v->objectName()));
+            QVERIFY2(qAbs(r.second - r.first - 24.0 * kHour) < 1, qPrintable(v->objectName()));
+        }
+        QVERIFY(qAbs(from->dateTime().toMSecsSinceEpoch() - (series->xRange().first)) < 60000);
+        QVERIFY(qAbs(to->dateTime().toMSecsSinceEpoch() - (series->xRange().second)) < 60000);
+
+        // Zoom in one chart (rubber band): the editors and the other time charts follow.
+        const QRectF plot = relays->mapFromScene(relays->chart()->plotArea()).boundingRect();
+        const QPoint a(int(plot.left() + plot.width() / 4), int(plot.center().y()));
+        const QPoint b(int(plot.left() + plot.width() / 2), int(plot.center().y()));
+        QTest::mousePress(relays->viewport(), Qt::LeftButton, {}, a);
+        QMouseEvent move(QEvent::MouseMove, b, relays->viewport()->mapToGlobal(b), Qt::NoButton,
+                         Qt::LeftButton, {});
+        QApplication::sendEvent(relays->viewport(), &move);
+        QTest::mouseRelease(relays->viewport(), Qt::LeftButton, {}, b);
+        const auto zoomed = relays->xRange();
+        QVERIFY(zoomed.second - zoomed.first < 8.0 * kHour);
+        QCOMPARE(series->xRange(), zoomed);
+        QCOMPARE(usage->xRange(), zoomed);
+        QVERIFY(qAbs(from->dateTime().toMSecsSinceEpoch() - zoomed.first) < 60000);
+        QVERIFY(qAbs(to->dateTime().toMSecsSinceEpoch() - zoomed.second) < 60000);
+        QCOMPARE(tab.timeRange(), zoomed);
+
+        // Wheel zoom out to everything: still one range everywhere.
+        series->zoomBy(100, (zoomed.first + zoomed.second) / 2);
+        QCOMPARE(series->xRange(), home);
+        QCOMPARE(relays->xRange(), qMakePair(relays->content().homeMin, relays->content().homeMax));
+
+        // Typing dates: the charts show that window.
+        const QDateTime d1 = QDateTime::fromMSecsSinceEpoch(kT0 + 72 * kHour);
+        const QDateTime d2 = QDateTime::fromMSecsSinceEpoch(kT0 + 96 * kHour);
+        to->setDateTime(d2);
+        from->setDateTime(d1);
+        QCOMPARE(series->xRange(), qMakePair(double(kT0 + 72 * kHour), double(kT0 + 96 * kHour)));
+        QCOMPARE(usage->xRange(), series->xRange());
+        // Changing the metric rebuilds the charts but keeps the chosen window.
+        tab.findChild<QComboBox *>(QStringLiteral("metricChooser"))->setCurrentIndex(1);
+        QCOMPARE(series->xRange(), qMakePair(double(kT0 + 72 * kHour), double(kT0 + 96 * kHour)));
+
+        // Reset (Home in a chart) restores All in every chart and in the editors.
+        relays->setFocus();
+        QTest::keyClick(relays, Qt::Key_Home);
+        QCOMPARE(series->xRange(), home);
+        QCOMPARE(relays->xRange(), qMakePair(relays->content().homeMin, relays->content().homeMax));
+        QCOMPARE(usage->xRange(), qMakePair(usage->content().homeMin, usage->content().homeMax));
+        QVERIFY(from->dateTime().toMSecsSinceEpoch() <= kT0);
+        QVERIFY(to->dateTime().toMSecsSinceEpoch() >= last);
+        // And the "All" preset after a zoom does the same.
+        series->zoomBy(0.3, double(kT0 + 100 * kHour));
+        QVERIFY(relays->xRange().second - relays->xRange().first < 0.5 * (home.second - home.first));
+        tab.findChild<QAction *>(QStringLiteral("presetAll"))->trigger();
+        QCOMPARE(series->xRange(), home);
+        QVERIFY(to->dateTime().toMSecsSinceEpoch() >= last);
     }
 
     void exportPngAndSvg_data()

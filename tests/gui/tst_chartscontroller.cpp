@@ -7,7 +7,10 @@
 #include "ui/charts/chartview.h"
 
 #include <QChart>
+#include <QComboBox>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +32,8 @@ class TestChartsController : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
         registerStoreMetaTypes();
         m_path = m_tmp.filePath(QStringLiteral("c.sqlite"));
         Database db;
@@ -50,8 +55,14 @@ private Q_SLOTS:
                                           1000 + i, QString() };
         }
         QCOMPARE(db.insertSamples(samples), qint64(60));
+        // An older experiment first: the tab defaults to the latest one, "exp".
+        ExperimentRecord older;
+        older.name = QStringLiteral("older");
+        older.startMs = kT0 - 30 * 24 * kHour;
+        QVERIFY(db.upsertExperiment(older) > 0);
         ExperimentRecord e;
         e.name = QStringLiteral("exp");
+        e.startMs = kT0;
         e.groups << GroupRecord {
             0, 0, QStringLiteral("A"), QStringLiteral("a"), QStringLiteral("glibc"), QString()
         } << GroupRecord { 0,        0, QStringLiteral("B"), QStringLiteral("b"), QStringLiteral("jemalloc"),
@@ -79,13 +90,17 @@ private Q_SLOTS:
         QVERIFY(c);
         QSignalSpy applied(c, &ChartsController::seriesSetApplied);
         QVERIFY(applied.wait(5000));
-        QCOMPARE(tab.seriesSet().relays.size(), 6); // the whole fleet
+        QCOMPARE(tab.currentExperiment(), QStringLiteral("exp")); // the latest experiment
+        QCOMPARE(tab.seriesSet().title, QStringLiteral("exp"));
+        QCOMPARE(tab.seriesSet().relays.size(), 4);
+
+        // the whole fleet on request
+        tab.setCurrentExperiment(QString());
+        QTRY_COMPARE_WITH_TIMEOUT(tab.seriesSet().relays.size(), 6, 5000);
         QVERIFY(tab.view(ChartKind::Trajectories)->chart()->series().size() >= 6);
         QVERIFY(!tab.view(ChartKind::Timeseries)->chart()->series().isEmpty());
 
-        // the experiment list arrives from the store; choosing one shows its groups only
-        QTRY_VERIFY_WITH_TIMEOUT(tab.findChild<QObject *>(QStringLiteral("experimentChooser")) != nullptr,
-                                 1000);
+        // choosing an experiment shows its groups only
         QTRY_VERIFY_WITH_TIMEOUT((tab.setCurrentExperiment(QStringLiteral("exp")),
                                   tab.currentExperiment() == QStringLiteral("exp")),
                                  5000);
@@ -106,6 +121,59 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(tab.seriesSet().lastMs() > before, 5000);
         QCOMPARE(tab.seriesSet().lastMs(), kT0 + 20 * kHour);
         QCOMPARE(tab.seriesSet().title, QStringLiteral("exp")); // still the chosen experiment
+    }
+
+    // Without a remembered choice the tab opens on the latest experiment (not the whole fleet)
+    // and queries only that; the user's choice is remembered for the next session.
+    void defaultExperimentChoice()
+    {
+        QSettings().remove(QLatin1String(ChartsTab::kExperimentKey));
+        Store store;
+        QSignalSpy opened(&store, &Store::opened);
+        store.open(m_path);
+        QVERIFY(opened.wait(5000));
+        {
+            ChartsTab tab;
+            auto *chooser = tab.findChild<QComboBox *>(QStringLiteral("experimentChooser"));
+            QVERIFY(chooser);
+            QCOMPARE(chooser->currentIndex(), 0); // "Whole fleet" until the list arrives
+            tab.setStore(&store);
+            QSignalSpy applied(tab.controller(), &ChartsController::seriesSetApplied);
+            QVERIFY(applied.wait(5000));
+            QCOMPARE(tab.currentExperiment(), QStringLiteral("exp"));
+            QCOMPARE(chooser->currentText(), QStringLiteral("exp"));
+            QCOMPARE(tab.seriesSet().title, QStringLiteral("exp"));
+            QCOMPARE(chooser->count(), 3); // whole fleet, older, exp
+            QVERIFY(!QSettings().contains(QLatin1String(ChartsTab::kExperimentKey))); // not chosen yet
+            // The user picks the whole fleet with the keyboard: remembered.
+            chooser->setFocus();
+            QTest::keyClick(chooser, Qt::Key_Home);
+            QCOMPARE(chooser->currentIndex(), 0);
+            QTRY_COMPARE_WITH_TIMEOUT(tab.seriesSet().relays.size(), 6, 5000);
+            QCOMPARE(
+                QSettings().value(QLatin1String(ChartsTab::kExperimentKey), QStringLiteral("?")).toString(),
+                QString());
+        }
+        {
+            // Next session: the remembered whole fleet, not the latest experiment.
+            ChartsTab tab;
+            tab.setStore(&store);
+            QSignalSpy applied(tab.controller(), &ChartsController::seriesSetApplied);
+            QVERIFY(applied.wait(5000));
+            QCOMPARE(tab.currentExperiment(), QString());
+            QCOMPARE(tab.seriesSet().relays.size(), 6);
+            tab.setCurrentExperiment(QStringLiteral("older"));
+            QCOMPARE(QSettings().value(QLatin1String(ChartsTab::kExperimentKey)).toString(),
+                     QStringLiteral("older"));
+        }
+        {
+            ChartsTab tab;
+            tab.setStore(&store);
+            QSignalSpy applied(tab.controller(), &ChartsController::seriesSetApplied);
+            QVERIFY(applied.wait(5000));
+            QCOMPARE(tab.currentExperiment(), QStringLiteral("older"));
+        }
+        QSettings().remove(QLatin1String(ChartsTab::kExperimentKey));
     }
 
     void staleAnswersAreDropped()

@@ -119,6 +119,76 @@ private Q_SLOTS:
         QVERIFY(up.isEmpty());
     }
 
+    // The pyramid gives the same band as scanning every member, up to one bucket of x smear:
+    // same overall extremes, and every column's range within the scanned neighbourhood's.
+    void pyramidMatchesScan_data()
+    {
+        QTest::addColumn<double>("from");
+        QTest::addColumn<double>("to");
+        QTest::addColumn<int>("pixels");
+        QTest::newRow("all") << -10.0 << 5010.0 << 500;
+        QTest::newRow("middle") << 1000.0 << 3000.0 << 400;
+        QTest::newRow("narrow: too coarse, falls back") << 2000.0 << 2100.0 << 600;
+    }
+    void pyramidMatchesScan()
+    {
+        QFETCH(double, from);
+        QFETCH(double, to);
+        QFETCH(int, pixels);
+        QRandomGenerator rng(3);
+        QVector<QVector<QPointF>> members(30);
+        for (QVector<QPointF> &m : members) {
+            double v = 100;
+            for (int i = 0; i < 5000; ++i) {
+                v += rng.bounded(2.0) - 1.0;
+                m.append(QPointF(i + rng.bounded(0.5), v));
+            }
+        }
+        const decimator::EnvelopePyramid pyramid = decimator::buildPyramid(members, 4096);
+        QVERIFY(!pyramid.isEmpty());
+        QVector<QPointF> up, low, scanUp, scanLow;
+        decimator::envelopeInto(members, from, to, pixels, scanUp, scanLow);
+        const bool used = decimator::envelopeFromPyramid(pyramid, from, to, pixels, up, low);
+        if (QByteArray(QTest::currentDataTag()).startsWith("narrow")) {
+            QVERIFY(!used); // 100 samples over 600 columns: the buckets are too wide
+            return;
+        }
+        QVERIFY(used);
+        QVERIFY(up.size() <= pixels + 2);
+        QCOMPARE(up.size(), low.size());
+        auto maxY = [](const QVector<QPointF> &v) {
+            return std::max_element(v.begin(), v.end(), [](auto a, auto b) { return a.y() < b.y(); })->y();
+        };
+        auto minY = [](const QVector<QPointF> &v) {
+            return std::min_element(v.begin(), v.end(), [](auto a, auto b) { return a.y() < b.y(); })->y();
+        };
+        // the edge columns may hold a bucket more than the scan's nearest sample: compare inside
+        auto inside = [&](const QVector<QPointF> &v) {
+            QVector<QPointF> out;
+            for (const QPointF &p : v)
+                if (p.x() >= from && p.x() <= to)
+                    out.append(p);
+            return out;
+        };
+        QCOMPARE(maxY(inside(up)), maxY(inside(scanUp)));
+        QCOMPARE(minY(inside(low)), minY(inside(scanLow)));
+        // column by column inside the range (the edge columns only continue the band to the
+        // frame): within the scan's band over the neighbouring columns
+        for (qsizetype i = 0; i < up.size(); ++i) {
+            if (up.at(i).x() < from || up.at(i).x() > to)
+                continue;
+            double hi = -1e300, lo = 1e300;
+            for (const QPointF &p : std::as_const(scanUp))
+                if (qAbs(p.x() - up.at(i).x()) <= 2.0 * (to - from) / pixels)
+                    hi = std::max(hi, p.y());
+            for (const QPointF &p : std::as_const(scanLow))
+                if (qAbs(p.x() - low.at(i).x()) <= 2.0 * (to - from) / pixels)
+                    lo = std::min(lo, p.y());
+            QVERIFY(up.at(i).y() <= hi);
+            QVERIFY(low.at(i).y() >= lo);
+        }
+    }
+
     void degenerateInput()
     {
         QVERIFY(decimator::minMax({}, 0, 1, 10).isEmpty());

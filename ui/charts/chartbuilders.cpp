@@ -359,6 +359,8 @@ void addDenseTrajectories(const SeriesSet &set, const ChartOptions &o, const QVe
         env.owner = band;
         env.group = letter;
         env.what = QCoreApplication::translate("Charts", "range of %n relays", nullptr, int(members.size()));
+        env.selfDrawn = true;
+        env.columnsPerPixel = 0.5;
         content.tracks.append(env);
         if (gi >= 0)
             content.legend.append({ groupName(set.groups.at(gi)), c, band });
@@ -379,6 +381,7 @@ void addDenseTrajectories(const SeriesSet &set, const ChartOptions &o, const QVe
             t.what = QCoreApplication::translate("Charts", "relay");
             t.highlightOnHover = true;
             t.columnsPerPixel = 0.5;
+            t.selfDrawn = true;
             t.points = pointsOf(i);
             content.tracks.append(t);
             content.linked.insert(band, line);

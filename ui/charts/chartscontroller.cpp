@@ -14,6 +14,14 @@ ChartsController::ChartsController(ChartsTab *tab, QObject *parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(300);
     connect(&m_coalesce, &QTimer::timeout, this, &ChartsController::startQuery);
+    m_awaitTimer.setSingleShot(true);
+    m_awaitTimer.setInterval(2000);
+    connect(&m_awaitTimer, &QTimer::timeout, this, [this] {
+        if (m_awaitExperiments) {
+            m_awaitExperiments = false;
+            startQuery();
+        }
+    });
     if (tab)
         connect(tab, &ChartsTab::experimentChanged, this, &ChartsController::setExperiment);
 }
@@ -29,11 +37,13 @@ void ChartsController::setStore(Store *store)
     ++m_generation; // answers from the previous store are stale
     m_inFlight = false;
     m_again = false;
+    m_awaitExperiments = false;
     if (!store)
         return;
     m_connections << connect(store, &Store::opened, this, [this] {
+        m_awaitExperiments = true;
+        m_awaitTimer.start();
         refreshExperiments();
-        refresh();
     });
     m_connections << connect(store, &Store::pollWritten, this, &ChartsController::refresh);
     m_connections << connect(store, &Store::experimentSaved, this, [this] {
@@ -43,17 +53,24 @@ void ChartsController::setStore(Store *store)
     m_connections << connect(store, &Store::assignmentsSaved, this, &ChartsController::refresh);
     m_connections << connect(store, &Store::experimentsAvailable, this,
                              [this](const QList<ExperimentRecord> &experiments) {
-                                 if (!m_tab)
-                                     return;
-                                 QStringList names;
-                                 for (const ExperimentRecord &e : experiments)
-                                     names << e.name;
-                                 m_tab->setExperiments(names);
+                                 // The tab may pick the latest experiment (or the last
+                                 // choice) unless one was asked for explicitly already.
+                                 if (m_tab)
+                                     m_tab->setExperiments(experiments, !m_chosen);
+                                 if (m_awaitExperiments) {
+                                     m_awaitExperiments = false;
+                                     m_coalesce.stop();
+                                     startQuery();
+                                 }
                              });
     if (store->isOpen()) {
+        // The first query waits for the experiment list: the default choice may not be the
+        // whole fleet, whose series would be thrown away (bounded by the coalescing timer
+        // should the list never come).
+        m_awaitExperiments = true;
         refreshExperiments();
         m_coalesce.stop();
-        startQuery();
+        m_awaitTimer.start();
     }
 }
 
@@ -65,6 +82,7 @@ void ChartsController::refresh()
 
 void ChartsController::setExperiment(const QString &name)
 {
+    m_chosen = true;
     if (name == m_experiment && m_shownAny)
         return;
     m_experiment = name;
@@ -80,7 +98,7 @@ void ChartsController::refreshExperiments()
 
 void ChartsController::startQuery()
 {
-    if (!m_store || !m_store->isOpen())
+    if (!m_store || !m_store->isOpen() || m_awaitExperiments)
         return;
     if (m_inFlight) {
         // The reader thread is busy with our previous query; one more after it, not a queue.

@@ -56,6 +56,9 @@ private:
     quint64 m_generation = 0;
     bool m_inFlight = false;
     bool m_again = false;
+    bool m_chosen = false; // setExperiment was called: no default choice from the tab
+    bool m_awaitExperiments = false; // the first query waits for the experiment list
+    QTimer m_awaitTimer;
     QList<QMetaObject::Connection> m_connections;
 };
 

@@ -8,17 +8,22 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPalette>
+#include <QScopedValueRollback>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace alloclab {
 
@@ -35,9 +40,12 @@ ChartsTab::ChartsTab(QWidget *parent)
     m_experiment->setObjectName(QStringLiteral("experimentChooser"));
     m_experiment->addItem(tr("Whole fleet"), QString());
     m_experiment->setToolTip(tr("Experiment to chart"));
+    m_experiment->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_toolbar->addWidget(m_experiment);
     connect(m_experiment, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT experimentChanged(m_experiment->currentData().toString()); });
+    connect(m_experiment, &QComboBox::activated, this,
+            [this] { chooseExperiment(m_experiment->currentData().toString()); });
 
     m_metric = new QComboBox(this);
     m_metric->setObjectName(QStringLiteral("metricChooser"));
@@ -74,18 +82,6 @@ ChartsTab::ChartsTab(QWidget *parent)
     connect(m_topN, &QSpinBox::valueChanged, this, [this] { readControls(); });
 
     m_toolbar->addSeparator();
-    auto preset = [this](const QString &text, ChartView::Preset p) {
-        QAction *a = m_toolbar->addAction(text);
-        connect(a, &QAction::triggered, this, [this, p] {
-            for (ChartView *v : std::as_const(m_views))
-                v->applyPreset(p);
-        });
-    };
-    preset(tr("24 h"), ChartView::Day);
-    preset(tr("7 days"), ChartView::Week);
-    preset(tr("All"), ChartView::All);
-
-    m_toolbar->addSeparator();
     auto *exportButton = new QToolButton(this);
     exportButton->setText(tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
@@ -96,6 +92,36 @@ ChartsTab::ChartsTab(QWidget *parent)
                     [this] { QApplication::clipboard()->setImage(dashboardImage()); });
     exportButton->setMenu(menu);
     m_toolbar->addWidget(exportButton);
+
+    // The visible time range of the time charts, as dates and as presets; follows zooming.
+    m_rangeBar = new QToolBar(this);
+    m_rangeBar->setObjectName(QStringLiteral("chartsRangeBar"));
+    layout->addWidget(m_rangeBar);
+    m_rangeBar->addWidget(new QLabel(tr("Time range: "), this));
+    auto makeEdit = [this](const QString &name, const QString &tip) {
+        auto *e = new QDateTimeEdit(this);
+        e->setObjectName(name);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        e->setCalendarPopup(true);
+        e->setToolTip(tip);
+        connect(e, &QDateTimeEdit::dateTimeChanged, this, [this] { onEditorsChanged(); });
+        return e;
+    };
+    m_from = makeEdit(QStringLiteral("rangeFrom"), tr("Start of the visible time range"));
+    m_to = makeEdit(QStringLiteral("rangeTo"), tr("End of the visible time range"));
+    m_rangeBar->addWidget(m_from);
+    m_rangeBar->addWidget(new QLabel(tr(" to "), this));
+    m_rangeBar->addWidget(m_to);
+    m_rangeBar->addSeparator();
+    auto preset = [this](const QString &text, const QString &name, const QString &tip, ChartView::Preset p) {
+        QAction *a = m_rangeBar->addAction(text);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, [this, p] { applyPreset(p); });
+    };
+    preset(tr("24 h"), QStringLiteral("preset24h"), tr("Show the last 24 hours of data"), ChartView::Day);
+    preset(tr("7 days"), QStringLiteral("preset7d"), tr("Show the last 7 days of data"), ChartView::Week);
+    preset(tr("All"), QStringLiteral("presetAll"), tr("Show all data (Home)"), ChartView::All);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -117,6 +143,8 @@ ChartsTab::ChartsTab(QWidget *parent)
         v->addActions({ save, copy, reset });
         gl->addWidget(v, int(i / 2), int(i % 2));
         m_views.append(v);
+        connect(v, &ChartView::xRangeChanged, this,
+                [this, v](double min, double max) { onViewRangeChanged(v, min, max); });
     }
     scroll->setWidget(grid);
     layout->addWidget(scroll, 1);
@@ -126,7 +154,10 @@ ChartsTab::ChartsTab(QWidget *parent)
     connect(&m_coalesce, &QTimer::timeout, this, &ChartsTab::applyPending);
     // Dark theme: follow the application palette.
     m_options.dark = palette().color(QPalette::Window).lightness() < 128;
+    updateRangeEditors();
 }
+
+const char *const ChartsTab::kExperimentKey = "charts/experiment";
 
 ChartsTab::~ChartsTab() = default;
 
@@ -145,6 +176,44 @@ void ChartsTab::setExperiments(const QStringList &names)
         Q_EMIT experimentChanged(currentExperiment()); // the shown one was removed
 }
 
+void ChartsTab::setExperiments(const QList<ExperimentRecord> &experiments, bool allowDefault)
+{
+    QStringList names;
+    const ExperimentRecord *latest = nullptr;
+    for (const ExperimentRecord &e : experiments) {
+        names << e.name;
+        if (!latest || e.startMs > latest->startMs || (e.startMs == latest->startMs && e.id > latest->id))
+            latest = &e;
+    }
+    if (!allowDefault || m_experimentDefaulted || m_userChoseExperiment || !latest) {
+        setExperiments(names);
+        return;
+    }
+    m_experimentDefaulted = true;
+    // The last choice of an earlier session wins while it exists; else the latest experiment.
+    const QSettings settings;
+    QString wanted = latest->name;
+    if (settings.contains(QLatin1String(kExperimentKey))) {
+        const QString saved = settings.value(QLatin1String(kExperimentKey)).toString();
+        if (saved.isEmpty() || names.contains(saved))
+            wanted = saved;
+    }
+    const QString current = currentExperiment();
+    {
+        const QSignalBlocker block(m_experiment);
+        setExperiments(names);
+        m_experiment->setCurrentIndex(qMax(0, m_experiment->findData(wanted)));
+    }
+    if (currentExperiment() != current)
+        Q_EMIT experimentChanged(currentExperiment());
+}
+
+void ChartsTab::chooseExperiment(const QString &name)
+{
+    m_userChoseExperiment = true;
+    QSettings().setValue(QLatin1String(kExperimentKey), name);
+}
+
 QString ChartsTab::currentExperiment() const
 {
     return m_experiment->currentData().toString();
@@ -153,8 +222,10 @@ QString ChartsTab::currentExperiment() const
 void ChartsTab::setCurrentExperiment(const QString &name)
 {
     const int i = m_experiment->findData(name);
-    if (i >= 0)
-        m_experiment->setCurrentIndex(i); // emits experimentChanged through currentIndexChanged
+    if (i < 0)
+        return;
+    chooseExperiment(name);
+    m_experiment->setCurrentIndex(i); // emits experimentChanged through currentIndexChanged
 }
 
 void ChartsTab::setStore(Store *store)
@@ -174,6 +245,10 @@ void ChartsTab::setSeriesSet(const SeriesSet &set)
 {
     m_set = set;
     m_hasPending = false;
+    // Another experiment or a first load: a custom range of other data may show nothing.
+    if (m_rangeMode == RangeMode::Custom
+        && (set.isEmpty() || m_rangeMax < double(set.firstMs()) || m_rangeMin > double(set.lastMs())))
+        m_rangeMode = RangeMode::All;
     rebuild();
 }
 
@@ -192,8 +267,15 @@ void ChartsTab::applyPending()
     m_set = std::move(m_pending);
     m_hasPending = false;
     const QList<ChartKind> kinds = charts::allKinds();
-    for (qsizetype i = 0; i < kinds.size(); ++i)
-        m_views.at(i)->updateContent(charts::build(kinds.at(i), m_set, m_options));
+    {
+        const QScopedValueRollback<bool> guard(m_syncingRange, true);
+        for (qsizetype i = 0; i < kinds.size(); ++i)
+            m_views.at(i)->updateContent(charts::build(kinds.at(i), m_set, m_options));
+    }
+    // "Last 24 h" slides with new data; a custom range stays where the user put it.
+    if (m_rangeMode == RangeMode::Day || m_rangeMode == RangeMode::Week)
+        applyRangeMode();
+    updateRangeEditors();
 }
 
 void ChartsTab::setOptions(const ChartOptions &options)
@@ -224,8 +306,144 @@ void ChartsTab::readControls()
 void ChartsTab::rebuild()
 {
     const QList<ChartKind> kinds = charts::allKinds();
-    for (qsizetype i = 0; i < kinds.size(); ++i)
-        m_views.at(i)->setContent(charts::build(kinds.at(i), m_set, m_options));
+    {
+        const QScopedValueRollback<bool> guard(m_syncingRange, true);
+        for (qsizetype i = 0; i < kinds.size(); ++i)
+            m_views.at(i)->setContent(charts::build(kinds.at(i), m_set, m_options));
+    }
+    applyRangeMode(); // a new metric or time base keeps the chosen range
+}
+
+QList<ChartView *> ChartsTab::timeViews(bool uptime) const
+{
+    QList<ChartView *> out;
+    for (ChartView *v : m_views) {
+        if (v->content().zoomable && v->content().uptime == uptime)
+            out << v;
+    }
+    return out;
+}
+
+QPair<double, double> ChartsTab::timeRange() const
+{
+    const QList<ChartView *> views = timeViews(false);
+    return views.isEmpty() ? QPair<double, double>(0, 0) : views.first()->xRange();
+}
+
+void ChartsTab::setTimeRange(double min, double max)
+{
+    if (!(max > min))
+        return;
+    m_rangeMode = RangeMode::Custom;
+    m_rangeMin = min;
+    m_rangeMax = max;
+    applyRangeMode();
+}
+
+void ChartsTab::applyPreset(ChartView::Preset preset)
+{
+    m_rangeMode = preset == ChartView::Day ? RangeMode::Day
+        : preset == ChartView::Week        ? RangeMode::Week
+                                           : RangeMode::All;
+    applyRangeMode();
+}
+
+void ChartsTab::applyRangeMode()
+{
+    {
+        const QScopedValueRollback<bool> guard(m_syncingRange, true);
+        for (ChartView *v : std::as_const(m_views)) {
+            if (!v->content().zoomable)
+                continue;
+            switch (m_rangeMode) {
+            case RangeMode::All:
+                v->resetZoom();
+                break;
+            case RangeMode::Day:
+                v->applyPreset(ChartView::Day);
+                break;
+            case RangeMode::Week:
+                v->applyPreset(ChartView::Week);
+                break;
+            case RangeMode::Custom:
+                // In days since start the dates mean nothing: those charts show everything.
+                if (v->content().uptime)
+                    v->resetZoom();
+                else
+                    v->setXRange(std::max(m_rangeMin, v->content().homeMin),
+                                 std::min(m_rangeMax, v->content().homeMax));
+                break;
+            }
+        }
+    }
+    updateRangeEditors();
+}
+
+void ChartsTab::onViewRangeChanged(ChartView *source, double min, double max)
+{
+    if (m_syncingRange)
+        return;
+    // A zoom, pan or reset in one chart: the other time charts and the editors follow.
+    const ChartContent &c = source->content();
+    if (min <= c.homeMin && max >= c.homeMax) {
+        m_rangeMode = RangeMode::All;
+    } else if (!c.uptime) {
+        m_rangeMode = RangeMode::Custom;
+        m_rangeMin = min;
+        m_rangeMax = max;
+    }
+    {
+        const QScopedValueRollback<bool> guard(m_syncingRange, true);
+        const QList<ChartView *> views = timeViews(c.uptime);
+        for (ChartView *v : views) {
+            if (v == source)
+                continue;
+            if (m_rangeMode == RangeMode::All)
+                v->resetZoom();
+            else
+                v->setXRange(min, max);
+        }
+    }
+    updateRangeEditors();
+}
+
+void ChartsTab::updateRangeEditors()
+{
+    const QList<ChartView *> views = timeViews(false);
+    const bool enabled = !views.isEmpty();
+    m_from->setEnabled(enabled);
+    m_to->setEnabled(enabled);
+    if (!enabled)
+        return;
+    double homeMin = views.first()->content().homeMin, homeMax = views.first()->content().homeMax;
+    for (const ChartView *v : views) {
+        homeMin = std::min(homeMin, v->content().homeMin);
+        homeMax = std::max(homeMax, v->content().homeMax);
+    }
+    const auto [min, max] = views.first()->xRange();
+    const QSignalBlocker b1(m_from), b2(m_to);
+    // Whole minutes outward, so the bounds never cut off the first or the last sample.
+    const qint64 minute = 60 * 1000;
+    const auto floorMinute = [minute](double ms) {
+        return qint64(std::floor(ms / double(minute))) * minute;
+    };
+    const auto ceilMinute = [minute](double ms) {
+        return qint64(std::ceil(ms / double(minute))) * minute;
+    };
+    const QDateTime lo = QDateTime::fromMSecsSinceEpoch(floorMinute(homeMin));
+    const QDateTime hi = QDateTime::fromMSecsSinceEpoch(ceilMinute(homeMax));
+    m_from->setDateTimeRange(lo, hi);
+    m_to->setDateTimeRange(lo, hi);
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(floorMinute(min)));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(ceilMinute(max)));
+}
+
+void ChartsTab::onEditorsChanged()
+{
+    const double from = double(m_from->dateTime().toMSecsSinceEpoch());
+    const double to = double(m_to->dateTime().toMSecsSinceEpoch());
+    if (to > from)
+        setTimeRange(from, to);
 }
 
 ChartView *ChartsTab::view(ChartKind kind) const

@@ -1,18 +1,21 @@
 #pragma once
 
+#include "models/records.h"
 #include "models/seriesset.h"
 #include "ui/charts/chartbuilders.h"
+#include "ui/charts/chartview.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
+class QDateTimeEdit;
 class QSpinBox;
 class QToolBar;
+class QToolButton;
 
 namespace alloclab {
 
-class ChartView;
 class ChartsController;
 class Store;
 
@@ -36,6 +39,11 @@ public:
     // Experiments the chooser offers; the first entry is the whole fleet. The current choice is
     // kept when it is still offered.
     void setExperiments(const QStringList &names);
+    // Same, and until the user has chosen (here or in an earlier session, QSettings key
+    // kExperimentKey) selects the last choice or else the latest experiment (most recent start)
+    // instead of the whole fleet, when ALLOWDEFAULT.
+    void setExperiments(const QList<ExperimentRecord> &experiments, bool allowDefault = true);
+    static const char *const kExperimentKey;
     QString currentExperiment() const; // empty = whole fleet
     void setCurrentExperiment(const QString &name); // emits experimentChanged when it changes
 
@@ -45,6 +53,14 @@ public:
     ChartsController *controller() const { return m_controller; }
     // New polls arrived (when the caller knows before the store does); coalesced.
     void refresh();
+
+    // The visible time range of the wall-clock charts (epoch ms), shown in the From/To editors
+    // and kept the same on every time chart: zooming one moves the others and the editors.
+    QPair<double, double> timeRange() const;
+    void setTimeRange(double min, double max);
+    void applyPreset(ChartView::Preset preset);
+    QDateTimeEdit *fromEdit() const { return m_from; }
+    QDateTimeEdit *toEdit() const { return m_to; }
 
     ChartOptions options() const { return m_options; }
     void setOptions(const ChartOptions &options);
@@ -67,6 +83,14 @@ private:
     void exportAllInteractive();
     void exportDashboardInteractive();
     void exportOneInteractive(ChartView *view);
+    void chooseExperiment(const QString &name); // the user's choice: remembered
+    void onViewRangeChanged(ChartView *source, double min, double max);
+    void applyRangeMode();
+    void updateRangeEditors();
+    void onEditorsChanged();
+    QList<ChartView *> timeViews(bool uptime) const;
+
+    enum class RangeMode { All, Day, Week, Custom };
 
     SeriesSet m_set;
     SeriesSet m_pending;
@@ -81,6 +105,14 @@ private:
     QComboBox *m_statistic = nullptr;
     QSpinBox *m_topN = nullptr;
     QToolBar *m_toolbar = nullptr;
+    QToolBar *m_rangeBar = nullptr;
+    QDateTimeEdit *m_from = nullptr;
+    QDateTimeEdit *m_to = nullptr;
+    RangeMode m_rangeMode = RangeMode::All;
+    double m_rangeMin = 0, m_rangeMax = 0; // RangeMode::Custom
+    bool m_syncingRange = false;
+    bool m_experimentDefaulted = false;
+    bool m_userChoseExperiment = false;
     ChartsController *m_controller = nullptr;
 };
 

@@ -195,6 +195,89 @@ private:
     const ChartContent *m_content;
 };
 
+// Paints the self-drawn tracks (dense views) from the view's decimated buffers: bands as one
+// filled polygon with their edges, lines as polylines, with the pens and brushes of their
+// (empty) series, mapped by the chart's own value-to-position transform. Part of the chart's
+// scene, so exports (PNG and SVG) contain it.
+class TrackPainter : public QGraphicsObject
+{
+public:
+    TrackPainter(QChart *chart, const ChartView *view)
+        : QGraphicsObject(chart)
+        , m_chart(chart)
+        , m_view(view)
+    {
+        setZValue(4.5); // above the grid and Qt Charts' series (4), below the legend (5)
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
+    QRectF boundingRect() const override { return QRectF(QPointF(0, 0), m_chart->size()); }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const ChartContent &content = m_view->m_content;
+        const QRectF plot = m_chart->plotArea();
+        if (!plot.isValid())
+            return;
+        QAbstractSeries *ref = nullptr;
+        for (const ChartContent::Track &t : content.tracks) {
+            if (t.selfDrawn) {
+                // A band's edges are not in the chart (its QAreaSeries is): map through that.
+                ref = t.owner ? t.owner : t.series;
+                break;
+            }
+        }
+        if (!ref)
+            return;
+        // Linear axes: two mapped points give the whole transform.
+        const QPointF a = m_chart->mapToPosition(QPointF(0, 0), ref);
+        const QPointF b = m_chart->mapToPosition(QPointF(1e12, 1e3), ref);
+        const double sx = (b.x() - a.x()) / 1e12, sy = (b.y() - a.y()) / 1e3;
+        auto map = [&](const QVector<QPointF> &points, QPolygonF &out) {
+            out.resize(points.size());
+            for (qsizetype i = 0; i < points.size(); ++i)
+                out[i] = QPointF(a.x() + points.at(i).x() * sx, a.y() + points.at(i).y() * sy);
+        };
+        painter->save();
+        painter->setClipRect(plot);
+        QPolygonF upper, lower, band;
+        for (qsizetype i = 0; i < content.tracks.size(); ++i) {
+            const ChartContent::Track &t = content.tracks.at(i);
+            if (!t.selfDrawn || !t.isEnvelope() || !t.isVisible())
+                continue;
+            map(m_view->m_buffers.value(i), upper);
+            map(m_view->m_lowerBuffers.value(i), lower);
+            band = upper;
+            for (qsizetype k = lower.size() - 1; k >= 0; --k)
+                band.append(lower.at(k));
+            const auto *area = qobject_cast<QAreaSeries *>(t.owner);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(area ? area->brush() : QBrush(t.series->pen().color()));
+            // The fill's edges lie under the band's stroked edges: no need to antialias them,
+            // and an aliased fill of a long polygon is several times cheaper.
+            const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+            painter->setRenderHint(QPainter::Antialiasing, false);
+            painter->drawPolygon(band);
+            painter->setRenderHint(QPainter::Antialiasing, antialiased);
+            painter->setBrush(Qt::NoBrush);
+            painter->setPen(area ? area->pen() : t.series->pen());
+            painter->drawPolyline(upper);
+            painter->drawPolyline(lower);
+        }
+        for (qsizetype i = 0; i < content.tracks.size(); ++i) {
+            const ChartContent::Track &t = content.tracks.at(i);
+            if (!t.selfDrawn || t.isEnvelope() || !t.isVisible())
+                continue;
+            map(m_view->m_buffers.value(i), upper);
+            painter->setPen(t.series->pen());
+            painter->drawPolyline(upper);
+        }
+        painter->restore();
+    }
+
+private:
+    QChart *m_chart;
+    const ChartView *m_view;
+};
+
 bool ChartContent::Track::isVisible() const
 {
     return owner ? owner->isVisible() : series->isVisible();
@@ -222,6 +305,7 @@ ChartView::~ChartView()
             a->disconnect(this);
     }
     m_overlay = nullptr;
+    m_trackPainter = nullptr;
 }
 
 void ChartView::setContent(ChartContent content)
@@ -238,6 +322,13 @@ void ChartView::setContent(ChartContent content)
         delete old;
     }
     m_overlay = new ChartOverlay(m_content.chart, &m_content);
+    m_trackPainter = nullptr;
+    for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
+        if (t.selfDrawn) {
+            m_trackPainter = new TrackPainter(m_content.chart, this);
+            break;
+        }
+    }
     connect(m_content.chart, &QChart::plotAreaChanged, this, [this] { m_overlay->refresh(); });
     const auto axes = m_content.chart->axes(Qt::Horizontal);
     for (QAbstractAxis *axis : axes) {
@@ -256,9 +347,20 @@ void ChartView::setContent(ChartContent content)
     }
     buildLegend();
     connectHovers();
+    buildPyramids();
+    // The first paint already gets decimated data.
     if (m_content.zoomable)
         setXRange(m_content.homeMin, m_content.homeMax);
-    redecimateNow(); // the first paint already gets decimated data
+    else
+        redecimateNow();
+}
+
+void ChartView::buildPyramids()
+{
+    for (ChartContent::Track &t : m_content.tracks) {
+        if (t.isEnvelope())
+            t.pyramid = decimator::buildPyramid(t.members);
+    }
 }
 
 void ChartView::updateContent(ChartContent content)
@@ -266,8 +368,8 @@ void ChartView::updateContent(ChartContent content)
     bool same = content.tracks.size() == m_content.tracks.size() && content.zoomable == m_content.zoomable
         && content.uptime == m_content.uptime && content.unit == m_content.unit;
     for (qsizetype i = 0; same && i < content.tracks.size(); ++i)
-        same = content.tracks.at(i).relay == m_content.tracks.at(i).relay
-            && content.tracks.at(i).group == m_content.tracks.at(i).group
+        same = content.tracks.at(i).group == m_content.tracks.at(i).group
+            && content.tracks.at(i).selfDrawn == m_content.tracks.at(i).selfDrawn
             && content.tracks.at(i).isEnvelope() == m_content.tracks.at(i).isEnvelope();
     if (!same || !m_content.zoomable) {
         setContent(std::move(content));
@@ -280,15 +382,20 @@ void ChartView::updateContent(ChartContent content)
         m_content.tracks[i].points = std::move(content.tracks[i].points);
         m_content.tracks[i].members = std::move(content.tracks[i].members);
         m_content.tracks[i].what = content.tracks.at(i).what;
+        // A line's style depends on its group only: another relay (e.g. a new largest one in a
+        // dense view) takes the same series.
+        m_content.tracks[i].relay = content.tracks.at(i).relay;
     }
     m_content.markers = std::move(content.markers);
     m_content.annotations = std::move(content.annotations);
     m_content.homeMin = content.homeMin;
     m_content.homeMax = content.homeMax;
     delete content.chart; // only its data was wanted
+    buildPyramids();
     if (wasHome)
         setXRange(m_content.homeMin, m_content.homeMax);
-    scheduleRedecimate();
+    else
+        scheduleRedecimate();
 }
 
 QPair<double, double> ChartView::xRange() const
@@ -309,6 +416,17 @@ void ChartView::setXRange(double min, double max)
 {
     if (!chart() || !(max > min))
         return;
+    if (m_content.zoomable) {
+        const QPair<double, double> range(min, max);
+        redecimate(&range); // decimated for the new range before Qt Charts sees it
+        return;
+    }
+    setAxisRange(min, max);
+    updateTimeFormat();
+}
+
+void ChartView::setAxisRange(double min, double max)
+{
     const auto axes = chart()->axes(Qt::Horizontal);
     for (QAbstractAxis *axis : axes) {
         if (auto *dt = qobject_cast<QDateTimeAxis *>(axis))
@@ -317,7 +435,6 @@ void ChartView::setXRange(double min, double max)
         else if (auto *va = qobject_cast<QValueAxis *>(axis))
             va->setRange(min, max);
     }
-    updateTimeFormat();
 }
 
 void ChartView::resetZoom()
@@ -558,6 +675,8 @@ void ChartView::highlight(int trackIndex)
     setWidth(m_highlighted, 1.0 / 3.0);
     m_highlighted = trackIndex;
     setWidth(m_highlighted, 3.0);
+    if (m_trackPainter)
+        m_trackPainter->update();
 }
 
 void ChartView::scheduleRedecimate()
@@ -568,77 +687,127 @@ void ChartView::scheduleRedecimate()
 
 void ChartView::redecimateNow()
 {
-    m_redecimate.stop();
-    if (!chart())
+    redecimate(nullptr);
+}
+
+void ChartView::redecimate(const QPair<double, double> *newX)
+{
+    if (!chart()) {
+        m_redecimate.stop();
         return;
-    const auto [min, max] = m_content.zoomable ? xRange() : QPair<double, double>(-1e300, 1e300);
+    }
+    const auto [min, max] = newX ? *newX
+        : m_content.zoomable     ? xRange()
+                                 : QPair<double, double>(-1e300, 1e300);
     const int width = m_decimateWidth > 0
         ? m_decimateWidth
         : std::max(
             50,
             int(chart()->plotArea().width() > 0 ? chart()->plotArea().width() : double(viewport()->width())));
+    const qsizetype n = m_content.tracks.size();
+    m_buffers.resize(n);
+    m_lowerBuffers.resize(n);
     qsizetype drawn = 0;
-    for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
+    for (qsizetype i = 0; i < n; ++i) {
+        const ChartContent::Track &t = m_content.tracks.at(i);
+        const int columns = std::max(1, int(width * t.columnsPerPixel));
         if (t.isEnvelope()) {
-            decimator::envelopeInto(t.members, min, max, width, m_buffer, m_lowerBuffer);
-            drawn += m_lowerBuffer.size();
-            t.lower->replace(m_lowerBuffer);
-        } else if (m_content.zoomable)
-            decimator::minMaxInto(t.points, min, max, std::max(1, int(width * t.columnsPerPixel)), m_buffer);
-        else
-            m_buffer = t.points;
-        drawn += m_buffer.size();
-        t.series->replace(m_buffer);
+            if (!decimator::envelopeFromPyramid(t.pyramid, min, max, columns, m_buffers[i],
+                                                m_lowerBuffers[i]))
+                decimator::envelopeInto(t.members, min, max, columns, m_buffers[i], m_lowerBuffers[i]);
+            drawn += m_lowerBuffers.at(i).size();
+        } else if (m_content.zoomable) {
+            decimator::minMaxInto(t.points, min, max, columns, m_buffers[i]);
+        } else {
+            m_buffers[i] = t.points;
+        }
+        drawn += m_buffers.at(i).size();
+    }
+    const bool yChanges = fitY(min, max, false);
+    if (newX || yChanges) {
+        for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
+            if (t.selfDrawn)
+                continue;
+            if (t.series->count() > 0)
+                t.series->clear();
+            if (t.lower && t.lower->count() > 0)
+                t.lower->clear();
+        }
+    }
+    if (newX) {
+        setAxisRange(min, max);
+        updateTimeFormat();
+    }
+    if (yChanges)
+        fitY(min, max, true);
+    for (qsizetype i = 0; i < n; ++i) {
+        const ChartContent::Track &t = m_content.tracks.at(i);
+        if (t.selfDrawn)
+            continue;
+        if (t.lower)
+            t.lower->replace(m_lowerBuffers.at(i));
+        t.series->replace(m_buffers.at(i));
         ++m_replaceCount;
+    }
+    if (m_trackPainter) {
+        ++m_replaceCount; // the self-drawn tracks got their new points
+        m_trackPainter->update();
     }
     // Antialiased strokes of hundreds of thousands of segments cost seconds on the raster
     // engine; on screen, dense views draw aliased (exports set their own hints and keep it).
     setRenderHint(QPainter::Antialiasing, drawn < 50000);
-    fitY();
+    m_redecimate.stop(); // the axis signals above asked for another pass: this was it
     if (m_overlay)
         m_overlay->refresh();
 }
 
-void ChartView::fitY()
+bool ChartView::fitY(double min, double max, bool apply)
 {
     if (!m_content.zoomable || m_content.tracks.isEmpty())
-        return;
-    const auto [min, max] = xRange();
-    double hi = std::numeric_limits<double>::lowest(), lo = std::numeric_limits<double>::max();
-    for (const ChartContent::Track &t : std::as_const(m_content.tracks)) {
-        if (!t.isVisible())
-            continue;
-        auto scan = [&](const QVector<QPointF> &points) {
-            for (qsizetype i = decimator::lowerBound(points, min);
-                 i < points.size() && points.at(i).x() <= max; ++i) {
-                hi = std::max(hi, points.at(i).y());
-                lo = std::min(lo, points.at(i).y());
-            }
-        };
-        scan(t.points);
-        if (t.isEnvelope()) {
-            // The band's edges are already reduced to one point per column (re-decimation runs
-            // first): scanning them instead of every member's samples keeps a zoom step cheap.
-            scan(t.series->points());
-            scan(t.lower->points());
-        }
-    }
-    if (hi < lo)
-        return;
-    hi = std::max(hi, (m_content.yFromZero ? 0.0 : lo) + 1e-6);
+        return false;
     const auto axes = chart()->axes(Qt::Vertical);
-    if (axes.isEmpty())
-        return;
-    if (auto *ya = qobject_cast<QValueAxis *>(axes.first())) {
-        const double bottom = m_content.yFromZero ? 0.0 : lo;
-        const double step = stats::niceStep(std::max(hi - bottom, 1e-9), 5);
-        ya->setRange(m_content.yFromZero ? 0.0 : std::floor(lo / step) * step,
-                     std::ceil(hi * 1.04 / step) * step);
+    auto *ya = axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
+    if (!ya)
+        return false;
+    if (apply) {
+        const double step = m_fitStep;
+        ya->setRange(m_fitLo, m_fitHi);
         ya->setTickInterval(step);
         ya->setTickAnchor(0);
         ya->setTickType(QValueAxis::TicksDynamic);
         ya->setLabelFormat(charts::labelFormatFor(step));
+        return true;
     }
+    double hi = std::numeric_limits<double>::lowest(), lo = std::numeric_limits<double>::max();
+    for (qsizetype i = 0; i < m_content.tracks.size(); ++i) {
+        const ChartContent::Track &t = m_content.tracks.at(i);
+        if (!t.isVisible())
+            continue;
+        auto scan = [&](const QVector<QPointF> &points) {
+            for (qsizetype k = decimator::lowerBound(points, min);
+                 k < points.size() && points.at(k).x() <= max; ++k) {
+                hi = std::max(hi, points.at(k).y());
+                lo = std::min(lo, points.at(k).y());
+            }
+        };
+        scan(t.points);
+        if (t.isEnvelope()) {
+            // The band's edges are already reduced to one point per column: scanning them
+            // instead of every member's samples keeps a zoom step cheap.
+            scan(m_buffers.value(i));
+            scan(m_lowerBuffers.value(i));
+        }
+    }
+    if (hi < lo)
+        return false;
+    hi = std::max(hi, (m_content.yFromZero ? 0.0 : lo) + 1e-6);
+    const double bottom = m_content.yFromZero ? 0.0 : lo;
+    const double step = stats::niceStep(std::max(hi - bottom, 1e-9), 5);
+    m_fitStep = step;
+    m_fitLo = m_content.yFromZero ? 0.0 : std::floor(lo / step) * step;
+    m_fitHi = std::ceil(hi * 1.04 / step) * step;
+    return m_fitLo != ya->min() || m_fitHi != ya->max() || ya->tickType() != QValueAxis::TicksDynamic
+        || ya->tickInterval() != step;
 }
 
 void ChartView::updateTimeFormat()
@@ -809,7 +978,7 @@ void ChartView::leaveEvent(QEvent *event)
     QChartView::leaveEvent(event);
 }
 
-void ChartView::renderInto(QPainter *painter, const QRectF &target)
+void ChartView::renderInto(QPainter *painter, const QRectF &target, bool restore)
 {
     QChart *c = chart();
     const QRectF old = c->geometry();
@@ -823,6 +992,8 @@ void ChartView::renderInto(QPainter *painter, const QRectF &target)
     redecimateNow();
     scene()->render(painter, target, QRectF(QPointF(0, 0), size));
     m_decimateWidth = 0;
+    if (!restore)
+        return;
     c->setGeometry(old);
     updateLegendMargin(old.size());
     if (QGraphicsLayout *layout = c->layout())
@@ -830,7 +1001,7 @@ void ChartView::renderInto(QPainter *painter, const QRectF &target)
     redecimateNow();
 }
 
-QImage ChartView::renderImage(const QSize &logicalSize, qreal dpr)
+QImage ChartView::renderImage(const QSize &logicalSize, qreal dpr, bool restore)
 {
     QImage image(QSize(qRound(logicalSize.width() * dpr), qRound(logicalSize.height() * dpr)),
                  QImage::Format_ARGB32_Premultiplied);
@@ -839,12 +1010,13 @@ QImage ChartView::renderImage(const QSize &logicalSize, qreal dpr)
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    renderInto(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    renderInto(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)), restore);
     painter.end();
     return image;
 }
 
-bool ChartView::renderSvg(const QString &path, const QSize &logicalSize, const QString &title, QString *error)
+bool ChartView::renderSvg(const QString &path, const QSize &logicalSize, const QString &title, QString *error,
+                          bool restore)
 {
     QSvgGenerator svg;
     svg.setFileName(path);
@@ -859,7 +1031,7 @@ bool ChartView::renderSvg(const QString &path, const QSize &logicalSize, const Q
         return false;
     }
     painter.fillRect(QRectF(QPointF(0, 0), QSizeF(logicalSize)), m_content.background);
-    renderInto(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)));
+    renderInto(&painter, QRectF(QPointF(0, 0), QSizeF(logicalSize)), restore);
     painter.end();
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/decimator.h"
 #include "models/seriesset.h"
 
 #include <QChartView>
@@ -14,6 +15,7 @@ class QLegendMarker;
 namespace alloclab {
 
 class ChartOverlay;
+class TrackPainter;
 
 // What a chart builder hands to a ChartView: the chart, the full-resolution data of every
 // line that is decimated on zoom (and searched for tooltips), and how to label values.
@@ -31,11 +33,17 @@ struct ChartContent {
         // POINTS stays empty (no tooltips on a band).
         QXYSeries *lower = nullptr;
         QVector<QVector<QPointF>> members;
+        decimator::EnvelopePyramid pyramid; // of MEMBERS, built by the view
         bool isEnvelope() const { return lower != nullptr; }
         // Decimation columns per pixel: 1 keeps every pixel exact (first/min/max/last per
         // column); dense views use 0.5 for their few lines, since Qt Charts' cost per point
         // (path, hover shape) dominates a zoom step there.
         double columnsPerPixel = 1.0;
+        // Drawn by the view (one QPainter pass over the decimated points) instead of handing
+        // the points to SERIES, which stays empty but keeps the axes, the pen, the visibility
+        // and the legend: Qt Charts strokes every series' whole path on each change (for hit
+        // tests), which is most of a zoom step of a dense view.
+        bool selfDrawn = false;
         bool isVisible() const;
     };
     struct Marker {
@@ -115,9 +123,12 @@ public:
 
     // Renders at LOGICALSIZE into an image with DPR device pixels per logical pixel, the
     // decimation done for that width; the view is restored afterwards.
-    QImage renderImage(const QSize &logicalSize, qreal dpr = 1.0);
-    bool renderSvg(const QString &path, const QSize &logicalSize, const QString &title, QString *error);
-    void renderInto(QPainter *painter, const QRectF &target);
+    // RESTORE false: the view is thrown away afterwards (batch exports), so the chart keeps
+    // the export's layout and data instead of being laid out and decimated again.
+    QImage renderImage(const QSize &logicalSize, qreal dpr = 1.0, bool restore = true);
+    bool renderSvg(const QString &path, const QSize &logicalSize, const QString &title, QString *error,
+                   bool restore = true);
+    void renderInto(QPainter *painter, const QRectF &target, bool restore = true);
 
     // Legend entry I in scene coordinates (hit area of a click), for the current chart size.
     QRectF legendEntryRect(int i) const;
@@ -125,6 +136,9 @@ public:
     // Re-decimates now (tests, export); normally done by the coalescing timer.
     void redecimateNow();
     int replaceCount() const { return m_replaceCount; }
+    // What track I shows after the last decimation (for a band: its upper and lower edge).
+    QVector<QPointF> decimatedPoints(int track) const { return m_buffers.value(track); }
+    QVector<QPointF> decimatedLower(int track) const { return m_lowerBuffers.value(track); }
 
 Q_SIGNALS:
     void xRangeChanged(double min, double max);
@@ -144,14 +158,23 @@ private:
     void updateLegendMargin(const QSizeF &chartSize);
     void connectHovers();
     void highlight(int trackIndex);
-    void fitY();
+    // Decimates every track for the x range NEWX (null: the current one), fits y to what is
+    // visible, and hands the points to the series. Qt Charts strokes a series' whole path
+    // (QPainterPathStroker, for hit tests) on every replace() AND on every axis range change,
+    // so the series are emptied before the axes move: each series is stroked once per step.
+    void redecimate(const QPair<double, double> *newX);
+    bool fitY(double min, double max, bool apply); // true if the y axis changes
+    void buildPyramids();
     void updateTimeFormat();
+    void setAxisRange(double min, double max);
     double xAtViewPos(const QPoint &p) const;
 
     ChartContent m_content;
     QTimer m_redecimate;
     QRubberBand *m_rubberBand = nullptr;
     ChartOverlay *m_overlay = nullptr;
+    TrackPainter *m_trackPainter = nullptr; // child of the chart; null without self-drawn tracks
+    friend class TrackPainter;
     QPoint m_pressPos;
     bool m_selecting = false;
     bool m_panning = false;
@@ -159,8 +182,9 @@ private:
     int m_highlighted = -1;
     int m_replaceCount = 0;
     int m_decimateWidth = 0; // override for exports; 0 = the plot width
-    QVector<QPointF> m_buffer;
-    QVector<QPointF> m_lowerBuffer;
+    QVector<QVector<QPointF>> m_buffers; // per track, reused
+    QVector<QVector<QPointF>> m_lowerBuffers;
+    double m_fitLo = 0, m_fitHi = 0, m_fitStep = 1; // y range computed by fitY(apply = false)
 };
 
 } // namespace alloclab
