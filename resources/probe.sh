@@ -38,7 +38,27 @@ fi
 if [ -n "$cache" ] && { [ -L "$cache" ] || { [ -e "$cache" ] && ! [ -O "$cache" ]; }; }; then
     cache=
 fi
-ALLOCLAB_INSTANCES=$inst ALLOCLAB_CACHE=$cache ALLOCLAB_PID=$$ exec awk '
+torbin=
+for d in /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin; do
+    if [ -z "$torbin" ] && [ -f "$d/tor" ] && [ -x "$d/tor" ]; then torbin=$d/tor; fi
+done
+# Files to stat: the cache names them on its first line (drop-ins and preloads, paths of
+# [A-Za-z0-9._+/@:,=~-] only: split on spaces, never globbed).
+sfiles=
+if [ -n "$cache" ] && [ -f "$cache" ]; then
+    IFS= read -r sfiles <"$cache" || sfiles=
+    case $sfiles in "S "*) sfiles=${sfiles#S } ;; *) sfiles= ;; esac
+fi
+set -f
+# The state of every loaded tor unit (ONE D-Bus call) and the stat run beside awk and reach
+# it on stdin, a line of its own between them.
+{
+    systemctl list-units --all --plain --full --no-legend --no-pager -- 'tor@*.service' tor.service
+    echo alloclab-probe-stat
+    # shellcheck disable=SC2086
+    stat -L -c '%Y %.9Y %s %i %n' -- $torbin /run/systemd/systemd-units-load $sfiles
+} 2>/dev/null </dev/null |
+ALLOCLAB_INSTANCES=$inst ALLOCLAB_CACHE=$cache ALLOCLAB_PID=$$ ALLOCLAB_TOR=$torbin exec awk '
 function enc(s,    out, i, n, c) {
     if (s == "") return "-"
     if (s == "-") return "%2D"
@@ -123,14 +143,8 @@ BEGIN {
     while ((getline line < f) > 0)
         if (line ~ /^PRETTY_NAME=/) { os = substr(line, 13); gsub(/^["\047]|["\047]$/, "", os) }
     close(f)
-    # tor on PATH (a readable file named tor; the first one, as the shell would pick).
-    torbin = ""
-    n = split(ENVIRON["PATH"], a, ":")
-    for (i = 1; i <= n && torbin == ""; i++) {
-        f = a[i] "/tor"
-        if (quotable(f) && (getline line < f) >= 0) torbin = f
-        close(f)
-    }
+    torbin = ENVIRON["ALLOCLAB_TOR"]
+    if (!quotable(torbin)) torbin = ""
     btime = ""; cpus = 0
     f = "/proc/stat"
     while ((getline line < f) > 0) {
@@ -169,7 +183,8 @@ BEGIN {
     if (cache != "") {
         while ((getline line < cache) > 0) {
             t = substr(line, 1, 2); v = substr(line, 3)
-            if (t == "T ") TORKEY = v
+            if (t == "S ") { m = split(v, a, " "); for (j = 1; j <= m; j++) STQD[a[j]] = 1 }
+            else if (t == "T ") TORKEY = v
             else if (t == "V ") CTORV = v
             else if (t == "M ") CMARK = v
             else if (t == "U ") { split(v, a, " "); cu = a[1]; CU[cu] = 1; CPID[cu] = a[2]; CMONO[cu] = a[3] }
@@ -184,19 +199,9 @@ BEGIN {
         close(cache)
     }
     marker = "/run/systemd/systemd-units-load"
-    # ONE shell runs list-units and stat (the tor binary, the reload marker, every cached
-    # drop-in and preload file); a line of its own separates their outputs.
-    nst = 0
-    if (torbin != "") STQ[++nst] = torbin
-    STQ[++nst] = marker
-    for (u in CU) {
-        m = split(CDROP[u], a, " ")
-        for (j = 1; j <= m; j++) if (quotable(a[j]) && !(a[j] in STQD)) { STQD[a[j]] = 1; STQ[++nst] = a[j] }
-    }
-    for (f in CRID) if (quotable(f) && !(f in STQD)) { STQD[f] = 1; STQ[++nst] = f }
-    cmd = "systemctl list-units --all --plain --full --no-legend --no-pager -- " q("tor@*.service") " tor.service 2>/dev/null </dev/null; echo alloclab-probe-stat; " statcmd()
+    # stdin: list-units, a separator, the stat of the files on the first line of the cache.
     sep = 0
-    while ((cmd | getline line) > 0) {
+    while ((getline line) > 0) {
         if (line == "alloclab-probe-stat") { sep = 1; continue }
         if (sep) { statline(line); continue }
         split(line, a, " ")
@@ -205,7 +210,6 @@ BEGIN {
         SEEN[u] = 1; UNITS[++NU] = u
         P[u, "Id"] = u; P[u, "LoadState"] = a[2]; P[u, "ActiveState"] = a[3]; P[u, "SubState"] = a[4]
     }
-    close(cmd)
     for (u in DIRUNIT) if (!(u in SEEN)) { SEEN[u] = 1; UNITS[++NU] = u; ASK[u] = 1 }
     if (NU == 0) { SEEN["tor.service"] = 1; UNITS[++NU] = "tor.service"; ASK["tor.service"] = 1 }
     fresh = (marker in ID) && CMARK == ID[marker]
@@ -427,6 +431,10 @@ BEGIN {
     # Written aside and renamed: a concurrent probe reads the old or the new file, never half.
     if (cache != "" && dirty && ENVIRON["ALLOCLAB_PID"] ~ /^[0-9]+$/) {
         tmp = cache "." ENVIRON["ALLOCLAB_PID"]
+        line = "S"
+        for (f in DF) if (quotable(f)) line = line " " f
+        for (f in PF) if (quotable(f)) line = line " " f
+        print line > tmp
         print "T " TORKEY > tmp
         print "V " CTORV > tmp
         if (marker in ID) print "M " ID[marker] > tmp
@@ -445,4 +453,4 @@ BEGIN {
         close(tmp)
         if (quotable(tmp)) system("mv -f -- " q(tmp) " " q(cache) " 2>/dev/null </dev/null")
     }
-}' </dev/null
+}'
