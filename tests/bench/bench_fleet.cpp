@@ -6,7 +6,7 @@
 //    alone; ALLOCLAB_BENCH_RELAYS=10 measures the lab's hosts only). Per host and login
 //    (sudo user, root): the network round trip, exec(true) (SSH channel + login shell),
 //    exec(sudo -n true), the probe cold (its cache on the host removed first) and warm
-//    (median of 10), beside the goal 3 RTT + 25 ms;
+//    (median of 20), beside the goal 3 RTT + 25 ms;
 //  - the operators' per-relay approach on the same session: one exec of `pgrep -f` + awk per
 //    relay, and the ratio to the warm probe;
 //  - a fleet refresh of all those hosts in parallel (cold: with connects; warm: sessions reused).
@@ -151,16 +151,18 @@ int main(int argc, char **argv)
         out.flush();
     };
     const QString extraConfig = labenv::labDir() + QStringLiteral("/extra_ssh_config");
-    // One ssh_config for the fleet refresh: the lab's and the extra hosts' (absolute paths in
-    // both, so they concatenate).
+    // One ssh_config for the fleet refresh: the extra hosts' first (the first match wins, and
+    // the lab's own files may be rewritten meanwhile by a labctl that does not know them),
+    // then the lab's. Absolute paths in both, so they concatenate.
     QTemporaryDir tmp;
     const QString allConfig = tmp.filePath(QStringLiteral("ssh_config"));
     {
         QFile a(labenv::sshConfig()), b(extraConfig), all(allConfig);
-        if (a.open(QIODevice::ReadOnly) && all.open(QIODevice::WriteOnly)) {
-            all.write(a.readAll());
+        if (all.open(QIODevice::WriteOnly)) {
             if (!extra.isEmpty() && b.open(QIODevice::ReadOnly))
-                all.write("\n" + b.readAll());
+                all.write(b.readAll() + "\n");
+            if (a.open(QIODevice::ReadOnly))
+                all.write(a.readAll());
         }
     }
     out << '\n';
@@ -179,7 +181,7 @@ int main(int argc, char **argv)
     // is what sudo costs).
     const QByteArray script = probeScript();
     QMap<int, QString> bySize; // relay count -> first host of that size
-    out << "relays host       net RTT  exec(true)  exec(sudo)  probe cold  probe warm (median of 10)  goal "
+    out << "relays host       net RTT  exec(true)  exec(sudo)  probe cold  probe warm (median of 20)  goal "
            "3RTT+25ms  per-relay pgrep+awk     ratio\n";
     QList<QPair<QString, QString>> aliases; // alias, ssh_config
     for (int n : std::as_const(sizes)) {
@@ -205,7 +207,7 @@ int main(int argc, char **argv)
         const ExecResult cold = s->exec(QByteArray(kProbeCommand), script, 60000);
         QList<double> probes;
         ProbeResult last;
-        for (int i = 0; i < 10; ++i) {
+        for (int i = 0; i < 20; ++i) {
             const ExecResult r = s->exec(QByteArray(kProbeCommand), script, 60000);
             if (!r.ok) {
                 out << "  " << h << ": " << r.error << '\n';
