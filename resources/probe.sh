@@ -5,15 +5,19 @@
 # on stdout.
 #
 # Cost is constant in the number of relays (tests/integration/tst_probescript counts execve()
-# under strace for 6 and for 100 relays: same number). Launches: sh, awk, and from awk
-# systemctl show (ONE call for all units), stat (the tor binary and all drop-ins, one call),
-# readlink (all distinct LD_PRELOAD files, only when some are configured); tor --version only
-# when tor's path, size, mtime or inode differ from the cached answer. Everything else
-# (/proc/PID/{status,maps,environ}, fingerprint files, torrc, /etc/passwd) is read by awk.
+# under strace for 6 and for 100 relays: same number). A poll launches sh, then at once
+# `systemctl list-units` (the state of every loaded tor unit, ONE D-Bus call) and `stat` (the
+# tor binary, systemd's reload marker, every known drop-in and preload file) piped into awk,
+# which reads everything else itself (/proc/PID/{status,maps,environ}, cgroup.procs,
+# fingerprint files, torrc, /etc/passwd). What is expensive and rarely changes is cached on
+# the host (see "cache" below and in awk) and asked again only when it may have changed:
+# `systemctl show` (one call for all such units), `tor --version`, `readlink`, maps/environ.
 #
-# Never `pgrep -f`: PIDs come from systemd's MainPID. Names from the host are untrusted: only
-# instance names matching [A-Za-z0-9_]{1,32} are passed to a command, others are reported
-# (percent-encoded) and the parser marks them invalid.
+# Never `pgrep -f`: a main PID is the one process in its unit's cgroup (where systemd puts
+# every process of a unit) when that is the MainPID systemd reported before, else systemd's
+# MainPID itself. Names from the host are untrusted: only instance names matching
+# [A-Za-z0-9_]{1,32} are passed to a command, others are reported (percent-encoded) and the
+# parser marks them invalid.
 LC_ALL=C
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export LC_ALL PATH
@@ -23,8 +27,8 @@ for d in /etc/tor/instances/*; do
     [ -d "$d" ] || continue
     inst="$inst${inst:+/}${d##*/}"
 done
-# tor --version costs tens of ms: its answer is cached in a file only root (/run) or only this
-# user ($XDG_RUNTIME_DIR, 0700) can create, and never through a symlink.
+# The cache lives in a directory only root (/run) or only this user ($XDG_RUNTIME_DIR, 0700)
+# can write; a symlink or a file of another owner in its place disables it.
 rundir=/run
 cache=
 if [ -r /proc/1/environ ]; then
