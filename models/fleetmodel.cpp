@@ -64,7 +64,7 @@ QString stateText(FleetModel::ConnectionState s, const QString &message)
     case FleetModel::ConnectionState::HostKeyUnknown:
         return QCoreApplication::translate("FleetModel", "host key unknown");
     case FleetModel::ConnectionState::HostKeyChanged:
-        return QCoreApplication::translate("FleetModel", "host key CHANGED");
+        return QCoreApplication::translate("FleetModel", "REFUSED: host key CHANGED");
     }
     return {};
 }
@@ -420,6 +420,9 @@ QVariant FleetModel::hostData(const Host &h, int column, int role) const
     case Qt::ToolTipRole: {
         QStringList lines;
         lines << h.name + QStringLiteral(": ") + stateText(h.state, h.message);
+        // What a changed key means and the exact command that resolves it.
+        if (h.state == ConnectionState::HostKeyChanged && !h.message.isEmpty())
+            lines << h.message;
         if (h.probed) {
             lines << QCoreApplication::translate("FleetModel", "%1, kernel %2, tor %3")
                          .arg(printable(h.facts.os), printable(h.facts.kernel),

@@ -601,6 +601,9 @@ void MainWindow::onHostState(const QString &name, int state, const QString &mess
     case HostState::Failed:
         m_fleetModel->setConnectionState(name, FleetModel::ConnectionState::Error, message);
         break;
+    case HostState::HostKeyChanged:
+        m_fleetModel->setConnectionState(name, FleetModel::ConnectionState::HostKeyChanged, message);
+        break;
     case HostState::Idle:
         break;
     }
@@ -627,8 +630,15 @@ void MainWindow::onProbe(const QString &name, const ProbeResult &result, double 
 
 void MainWindow::onHostFailed(const QString &name, const QString &message)
 {
-    m_fleetModel->setConnectionState(name, FleetModel::ConnectionState::Error, message);
-    logActivity(tr("%1: %2").arg(name, message));
+    if (HostState(m_hostStates.value(name, int(HostState::Idle))) == HostState::HostKeyChanged) {
+        // A refusal, not an error to retry: the row keeps saying so (its tooltip has the
+        // explanation and the ssh-keygen -R command); there is nothing to trust here.
+        m_fleetModel->setConnectionState(name, FleetModel::ConnectionState::HostKeyChanged, message);
+        logActivity(tr("%1: connection refused, the host key has changed. %2").arg(name, message));
+    } else {
+        m_fleetModel->setConnectionState(name, FleetModel::ConnectionState::Error, message);
+        logActivity(tr("%1: %2").arg(name, message));
+    }
     updateConnectionSummary();
 }
 

@@ -25,6 +25,8 @@ QString hostStateName(HostState state)
         return QCoreApplication::translate("HostState", "reconnecting");
     case HostState::Failed:
         return QCoreApplication::translate("HostState", "failed");
+    case HostState::HostKeyChanged:
+        return QCoreApplication::translate("HostState", "refused: host key changed");
     }
     return {};
 }
@@ -135,6 +137,8 @@ bool HostWorker::ensureConnected(quint64 generation, QString *error)
     } else if (key != HostKeyStatus::Known) {
         *error = m_session->lastError();
         m_session->disconnect();
+        if (key == HostKeyStatus::Changed || key == HostKeyStatus::OtherType)
+            setState(HostState::HostKeyChanged, *error);
         return false;
     }
     if (!m_session->authenticate()) {
@@ -153,7 +157,7 @@ void HostWorker::runProbe(quint64 generation)
     ExecResult r;
     QString error;
     if (!ensureConnected(generation, &error)) {
-        if (m_state != HostState::HostKeyUnknown)
+        if (m_state != HostState::HostKeyUnknown && m_state != HostState::HostKeyChanged)
             setState(HostState::Failed, error);
         ++m_failures;
         Q_EMIT failed(m_host.name, generation, error);
@@ -189,7 +193,7 @@ void HostWorker::runCommand(quint64 generation, const QByteArray &command, const
 {
     QString error;
     if (!ensureConnected(generation, &error)) {
-        if (m_state != HostState::HostKeyUnknown)
+        if (m_state != HostState::HostKeyUnknown && m_state != HostState::HostKeyChanged)
             setState(HostState::Failed, error);
         ExecResult r;
         r.error = error;
@@ -263,7 +267,7 @@ void HostWorker::onReconnect()
         return;
     }
     ++m_failures;
-    if (m_state == HostState::HostKeyUnknown)
+    if (m_state == HostState::HostKeyUnknown || m_state == HostState::HostKeyChanged)
         return;
     setState(HostState::Backoff, error);
     scheduleReconnect();

@@ -22,6 +22,10 @@ enum class HostState {
     HostKeyUnknown, // waiting for the operator (GUI) to trust or refuse the key
     Backoff, // lost or failed; a reconnect is scheduled
     Failed, // the last attempt failed (see the message); the next request tries again
+    // Refused: known_hosts records another key for this host (changed, or of another type).
+    // Never offered for trust; no automatic reconnect. The message says what it means and
+    // the exact `ssh-keygen -R` that removes the old key once the change is known legitimate.
+    HostKeyChanged,
 };
 QString hostStateName(HostState state); // translated, for display
 

@@ -1,10 +1,15 @@
 // Fleet benchmark against the lab (tests/lab/labctl), printed from one run:
 //  - connect time (TCP + SSH handshake + host key + auth), median of several;
-//  - one probe round trip per lab host, for each relay count the lab offers (10, 50, 100 when
-//    hosts of those sizes are up), beside the network round trip and the goal 3 RTT + 25 ms;
+//  - one probe round trip for 10, 50 and 100 relays on one host: the lab's lab1 (10) and two
+//    extra hosts this benchmark starts beside the lab with `labctl add-host --relays 50|100`
+//    and removes at the end (extra hosts of those sizes that are already up are used and left
+//    alone; ALLOCLAB_BENCH_RELAYS=10 measures the lab's hosts only). Per host and login
+//    (sudo user, root): the network round trip, exec(true) (SSH channel + login shell),
+//    exec(sudo -n true), the probe cold (its cache on the host removed first) and warm
+//    (median of 20), beside the goal 3 RTT + 25 ms;
 //  - the operators' per-relay approach on the same session: one exec of `pgrep -f` + awk per
-//    relay, and the ratio;
-//  - a fleet refresh of all lab hosts in parallel (cold: with connects; warm: sessions reused).
+//    relay, and the ratio to the warm probe;
+//  - a fleet refresh of all those hosts in parallel (cold: with connects; warm: sessions reused).
 // Exit 77 (skipped) without a lab.
 #include "app/fleetservice.h"
 #include "app/probescript.h"
@@ -14,8 +19,10 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <algorithm>
@@ -58,18 +65,36 @@ double tcpRttMs(const QString &address)
     return median(v);
 }
 
-std::unique_ptr<SshSession> openSession(const QString &alias, double *connectMs)
+std::unique_ptr<SshSession> openSession(const QString &alias, double *connectMs,
+                                        const QString &config = labenv::sshConfig())
 {
     auto s = std::make_unique<SshSession>(alias);
     QElapsedTimer t;
     t.start();
-    if (!s->configure(hosttarget::parse(alias), labenv::sshConfig()) || !s->connectToHost()
+    if (!s->configure(hosttarget::parse(alias), config) || !s->connectToHost()
         || s->checkHostKey() != HostKeyStatus::Known || !s->authenticate()) {
         out << "  " << s->lastError() << '\n';
         return nullptr;
     }
     *connectMs = t.nsecsElapsed() / 1e6;
     return s;
+}
+
+// Extra hosts (xlabN) that `labctl status` lists as running: relay count -> name.
+QMap<int, QString> runningExtraHosts()
+{
+    QMap<int, QString> by;
+    const QStringList lines = labenv::run({ QStringLiteral("status") }).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (f.size() >= 7 && f.at(0).startsWith(QLatin1String("xlab")) && f.at(3) == QLatin1String("running")
+            && f.at(4) == QLatin1String("active")) {
+            const QStringList at = f.at(6).split(QLatin1Char('/'));
+            if (at.size() == 2 && at.at(0) == at.at(1))
+                by.insert(at.at(1).toInt(), f.at(0));
+        }
+    }
+    return by;
 }
 
 } // namespace
@@ -85,7 +110,62 @@ int main(int argc, char **argv)
         return 77;
     }
     out << "bench_fleet: lab hosts " << hosts.join(QLatin1Char(' ')) << ", ssh_config " << labenv::sshConfig()
-        << "\n\n";
+        << "\n";
+
+    // Extra hosts for 50 and 100 relays on one host, beside the shared lab (never changing it).
+    QList<int> sizes;
+    const QStringList wanted = qEnvironmentVariable("ALLOCLAB_BENCH_RELAYS", QStringLiteral("10,50,100"))
+                                   .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &w : wanted)
+        sizes << w.toInt();
+    QStringList started; // extra hosts this run started, removed at the end
+    QMap<int, QString> extra = runningExtraHosts();
+    for (int n : std::as_const(sizes)) {
+        if (n <= 10 || extra.contains(n))
+            continue;
+        QElapsedTimer t;
+        t.start();
+        QString error;
+        const QString name
+            = labenv::run({ QStringLiteral("add-host"), QStringLiteral("--relays"), QString::number(n) },
+                          &error, 900000)
+                  .trimmed();
+        if (name.isEmpty()) {
+            out << "  labctl add-host --relays " << n << " failed: " << error << '\n';
+            continue;
+        }
+        out << "started extra host " << name << " with " << n << " relays in "
+            << QString::number(t.elapsed() / 1000.0, 'f', 1) << " s (labctl add-host)\n";
+        started << name;
+        extra.insert(n, name);
+    }
+    auto cleanup = [&] {
+        for (const QString &name : std::as_const(started)) {
+            QString error;
+            labenv::run({ QStringLiteral("remove-host"), name }, &error, 120000);
+            if (!error.isEmpty())
+                out << "  labctl remove-host " << name << " failed: " << error << '\n';
+            else
+                out << "removed extra host " << name << '\n';
+        }
+        out.flush();
+    };
+    const QString extraConfig = labenv::labDir() + QStringLiteral("/extra_ssh_config");
+    // One ssh_config for the fleet refresh: the extra hosts' first (the first match wins, and
+    // the lab's own files may be rewritten meanwhile by a labctl that does not know them),
+    // then the lab's. Absolute paths in both, so they concatenate.
+    QTemporaryDir tmp;
+    const QString allConfig = tmp.filePath(QStringLiteral("ssh_config"));
+    {
+        QFile a(labenv::sshConfig()), b(extraConfig), all(allConfig);
+        if (all.open(QIODevice::WriteOnly)) {
+            if (!extra.isEmpty() && b.open(QIODevice::ReadOnly))
+                all.write(b.readAll() + "\n");
+            if (a.open(QIODevice::ReadOnly))
+                all.write(a.readAll());
+        }
+    }
+    out << '\n';
 
     // 1. Connect time.
     QList<double> connects;
@@ -97,27 +177,37 @@ int main(int argc, char **argv)
     out << "connect (TCP + handshake + host key + auth), " << hosts.first() << ": median "
         << ms(median(connects)) << " of " << connects.size() << "\n\n";
 
-    // 2. Probe vs per-relay approach, per host (each host size is one relay count).
+    // 2. Probe vs per-relay approach, per host size and login (sudo user, root: the difference
+    // is what sudo costs).
     const QByteArray script = probeScript();
     QMap<int, QString> bySize; // relay count -> first host of that size
-    out << "relays  host       net RTT   exec(true)  probe (median of 10)  goal 3 RTT+25ms  per-relay "
-           "pgrep+awk  "
-           "ratio\n";
-    QStringList aliases; // as the lab user (sudo -n) and as root: the difference is sudo's cost
-    for (const QString &h : std::as_const(hosts))
-        aliases << h << h + QStringLiteral("-root");
-    for (const QString &h : std::as_const(aliases)) {
+    out << "relays host       net RTT  exec(true)  exec(sudo)  probe cold  probe warm (median of 20)  goal "
+           "3RTT+25ms  per-relay pgrep+awk     ratio\n";
+    QList<QPair<QString, QString>> aliases; // alias, ssh_config
+    for (int n : std::as_const(sizes)) {
+        const QString h = n <= 10 ? hosts.first() : extra.value(n);
+        const QString config = n <= 10 ? labenv::sshConfig() : extraConfig;
+        if (h.isEmpty())
+            continue;
+        aliases << qMakePair(h, config) << qMakePair(h + QStringLiteral("-root"), config);
+    }
+    for (const auto &[h, config] : std::as_const(aliases)) {
         double c = 0;
-        auto s = openSession(h, &c);
+        auto s = openSession(h, &c, config);
         if (!s)
             continue;
         const double rtt = tcpRttMs(s->hostName());
-        QList<double> trues;
-        for (int i = 0; i < 10; ++i)
+        QList<double> trues, sudos;
+        for (int i = 0; i < 10; ++i) {
             trues << s->exec("true", {}, 10000).elapsedMs;
+            sudos << s->exec("sudo -n true", {}, 10000).elapsedMs;
+        }
+        // Cold: without the probe's cache on the host (tor --version, systemctl show, maps).
+        s->exec("sudo -n rm -f /run/alloclab-probe.cache", {}, 10000);
+        const ExecResult cold = s->exec(QByteArray(kProbeCommand), script, 60000);
         QList<double> probes;
         ProbeResult last;
-        for (int i = 0; i < 10; ++i) {
+        for (int i = 0; i < 20; ++i) {
             const ExecResult r = s->exec(QByteArray(kProbeCommand), script, 60000);
             if (!r.ok) {
                 out << "  " << h << ": " << r.error << '\n';
@@ -151,26 +241,28 @@ int main(int argc, char **argv)
         const double perRelayMs = t.nsecsElapsed() / 1e6;
         const double probe = median(probes);
         const double goal = 3 * rtt + 25;
-        out << qSetFieldWidth(6) << Qt::left << n << qSetFieldWidth(0) << "  " << qSetFieldWidth(9) << h
-            << qSetFieldWidth(0) << "  " << ms(rtt) << "   " << ms(median(trues)) << "     " << ms(probe)
-            << (probe <= goal ? " (ok)" : " (OVER)") << "          " << ms(goal) << "        "
-            << ms(perRelayMs) << " (" << perRelayOk << " found)   "
+        out << qSetFieldWidth(6) << Qt::left << n << qSetFieldWidth(11) << h << qSetFieldWidth(0) << ms(rtt)
+            << "  " << ms(median(trues)) << "  " << ms(median(sudos)) << "  " << ms(cold.elapsedMs) << "  "
+            << ms(probe) << (probe <= goal ? " (ok)  " : " (OVER)") << "             " << ms(goal)
+            << "        " << ms(perRelayMs) << " (" << perRelayOk << " found)  "
             << QString::number(perRelayMs / probe, 'f', 1) << "x\n";
         bySize.insert(n, h);
     }
-    for (int want : { 10, 50, 100 }) {
+    for (int want : std::as_const(sizes)) {
         if (!bySize.contains(want))
-            out << "  " << want << " relays: no lab host of that size is up (labctl up --relays " << want
-                << "); not measured\n";
+            out << "  " << want << " relays: no lab host of that size; not measured\n";
     }
     out << '\n';
 
     // 3. Fleet refresh of all lab hosts in parallel.
     FleetService fleet;
-    fleet.setSshConfig(labenv::sshConfig());
+    fleet.setSshConfig(allConfig);
     fleet.setHostKeyPolicy(HostKeyPolicy::Refuse);
     QList<HostRecord> records;
-    for (const QString &h : std::as_const(hosts))
+    QStringList fleetHosts = hosts;
+    for (const QString &h : std::as_const(extra))
+        fleetHosts << h;
+    for (const QString &h : std::as_const(fleetHosts))
         records << HostRecord { 0, h, h, {} };
     fleet.setHosts(records);
     int relays = 0;
@@ -191,17 +283,18 @@ int main(int argc, char **argv)
         fleet.refresh();
         if (!done.wait(120000)) {
             out << "  refresh did not finish\n";
+            cleanup();
             return 1;
         }
         const double e = t.nsecsElapsed() / 1e6;
         if (i == 0)
-            out << "fleet refresh, " << hosts.size() << " hosts in parallel, " << relays
+            out << "fleet refresh, " << fleetHosts.size() << " hosts in parallel, " << relays
                 << " relays: cold (connect + probe) " << ms(e) << '\n';
         else
             warm << e;
     }
     out << "fleet refresh, warm sessions: median " << ms(median(warm)) << " of " << warm.size()
         << "; local processes launched per poll: 0 (libssh in-process, no ProxyCommand)\n";
-    out.flush();
+    cleanup();
     return failures ? 1 : 0;
 }

@@ -326,42 +326,55 @@ private Q_SLOTS:
         QCOMPARE(kh.size(), 0);
     }
 
+    // On an extra host of its own (labctl add-host): rotating the keys of the shared lab's
+    // hosts would disturb every other test that uses them at the same time.
     void rotatedKeyRefused()
     {
         QString error;
-        labenv::run({ QStringLiteral("fault"), QStringLiteral("lab2"), QStringLiteral("rotate-key") },
-                    &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        // Restore: record the new keys in the lab's known_hosts (what an operator would do
-        // after checking with the administrator).
-        Cleanup restore { [] {
-            labenv::run({ QStringLiteral("trust") });
+        const QString host
+            = labenv::run({ QStringLiteral("add-host"), QStringLiteral("--relays"), QStringLiteral("1") },
+                          &error, 300000)
+                  .trimmed();
+        QVERIFY2(host.startsWith(QStringLiteral("xlab")), qPrintable(error));
+        Cleanup remove { [host] {
+            labenv::run({ QStringLiteral("remove-host"), host }, nullptr, 120000);
         } };
-        // Copy of the known_hosts from before the rotation is the lab's file itself (labctl
-        // did not update it): a changed key for lab2.
-        const QStringList base { QStringLiteral("fleet"), QStringLiteral("--host"), QStringLiteral("lab2"),
-                                 QStringLiteral("--ssh-config"), labenv::sshConfig() };
+        const QString config = labenv::labDir() + QStringLiteral("/extra_ssh_config");
+        const QString address = QStringLiteral("10.200.%1.2").arg(host.mid(4));
+        const QStringList base { QStringLiteral("fleet"), QStringLiteral("--host"), host,
+                                 QStringLiteral("--ssh-config"), config };
+        const CliRun before = cli(base);
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+        labenv::run({ QStringLiteral("fault"), host, QStringLiteral("rotate-key") }, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // known_hosts still has the old keys (labctl did not update it): a changed key.
+        const QString removeCmd = QStringLiteral("ssh-keygen -R %1 -f ").arg(address);
         for (const QStringList &args : { base, base + QStringList { QStringLiteral("--accept-new") } }) {
             const CliRun c = cli(args);
             QCOMPARE(c.exitCode, 1);
-            QVERIFY2(c.err.contains(QStringLiteral("CHANGED"))
-                         && c.err.contains(QStringLiteral("ssh-keygen -R")),
+            QVERIFY2(c.err.contains(QStringLiteral("CHANGED")) && c.err.contains(removeCmd),
                      qPrintable(c.err));
         }
-        // The GUI path: refused, never asked.
+        // The GUI path: refused, never asked, a state of its own (not an error to retry).
         FleetService fleet;
-        fleet.setSshConfig(labenv::sshConfig());
+        fleet.setSshConfig(config);
         fleet.setHostKeyPolicy(HostKeyPolicy::Ask);
-        fleet.setHosts({ { 0, QStringLiteral("lab2"), QStringLiteral("lab2"), {} } });
+        fleet.setHosts({ { 0, host, host, {} } });
         QSignalSpy asked(&fleet, &FleetService::hostKeyUnknown);
         QSignalSpy failed(&fleet, &FleetService::hostFailed);
         fleet.refresh();
         QVERIFY(failed.wait(15000));
-        QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("REFUSED")),
-                 qPrintable(failed.first().at(1).toString()));
+        const QString msg = failed.first().at(1).toString();
+        QVERIFY2(msg.contains(QStringLiteral("REFUSED")) && msg.contains(removeCmd), qPrintable(msg));
         QCOMPARE(asked.size(), 0);
-        fleet.trustHostKey(QStringLiteral("lab2"), true); // no question pending: ignored
-        QCOMPARE(fleet.state(QStringLiteral("lab2")), HostState::Failed);
+        QCOMPARE(fleet.state(host), HostState::HostKeyChanged);
+        fleet.trustHostKey(host, true); // no question pending: ignored
+        QCOMPARE(fleet.state(host), HostState::HostKeyChanged);
+        // The operator removes the old key and records the new one: accepted again.
+        labenv::run({ QStringLiteral("trust") }, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const CliRun after = cli(base);
+        QVERIFY2(after.exitCode == 0, qPrintable(after.err));
     }
 
     void sshdStoppedOnOneHost()

@@ -122,6 +122,57 @@ private Q_SLOTS:
         QVERIFY(withId >= 20);
     }
 
+    // A changed host key (on an extra host of its own: the shared lab's keys stay): the fleet
+    // row says REFUSED, its tooltip and the activity log say what it means and give the exact
+    // ssh-keygen -R; no question, no dialog offers to trust it.
+    void changedHostKeyRefused()
+    {
+        QString error;
+        const QString host
+            = labenv::run({ QStringLiteral("add-host"), QStringLiteral("--relays"), QStringLiteral("1") },
+                          &error, 300000)
+                  .trimmed();
+        QVERIFY2(host.startsWith(QStringLiteral("xlab")), qPrintable(error));
+        struct Remove {
+            QString host;
+            ~Remove() { labenv::run({ QStringLiteral("remove-host"), host }, nullptr, 120000); }
+        } remove { host };
+        labenv::run({ QStringLiteral("fault"), host, QStringLiteral("rotate-key") }, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString address = QStringLiteral("10.200.%1.2").arg(host.mid(4));
+
+        QSettings().setValue(QStringLiteral("ssh/configPath"),
+                             QString(labenv::labDir() + QStringLiteral("/extra_ssh_config")));
+        const QString path = m_dir.filePath(QStringLiteral("changed.sqlite"));
+        MainWindow w(path);
+        w.show();
+        QSignalSpy opened(&w, &MainWindow::databaseOpened);
+        QVERIFY(opened.wait(15000));
+        w.store()->saveHost({ 0, host, host, {} });
+        QTRY_COMPARE_WITH_TIMEOUT(w.fleetModel()->hosts().size(), 1, 15000);
+        w.findChild<QAction *>(QStringLiteral("actionRefresh"))->trigger();
+        const QModelIndex row = w.fleetModel()->hostIndex(host, FleetModel::StateColumn);
+        QTRY_COMPARE_WITH_TIMEOUT(row.data(FleetModel::ConnectionStateRole).toInt(),
+                                  int(FleetModel::ConnectionState::HostKeyChanged), 30000);
+        QCOMPARE(row.data().toString(), QStringLiteral("REFUSED: host key CHANGED"));
+        const QString tip = row.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("ssh-keygen -R %1 -f ").arg(address)), qPrintable(tip));
+        auto *log = w.activityDock()->findChild<QListWidget *>(QStringLiteral("activityLog"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int i = 0; i < log->count(); ++i)
+                    if (log->item(i)->text().contains(
+                            QStringLiteral("connection refused, the host key has changed"))
+                        && log->item(i)->text().contains(QStringLiteral("ssh-keygen -R %1").arg(address)))
+                        return true;
+                return false;
+            }(),
+            15000);
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        QCOMPARE(w.fleet()->state(host), HostState::HostKeyChanged);
+        QSettings().setValue(QStringLiteral("ssh/configPath"), labenv::sshConfig());
+    }
+
 private:
     QTemporaryDir m_dir;
 };

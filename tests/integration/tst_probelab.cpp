@@ -1,5 +1,6 @@
 // The probe against the lab's real relay hosts (tests/lab): real systemd, real tor, real sshd,
-// as the sudo user, as root and as a user without sudo. Read-only: it changes nothing there.
+// as the sudo user, as root and as a user without sudo. Read-only on the shared lab; the
+// cache test changes and restarts relays on an extra host of its own (labctl add-host).
 // Uses the system ssh client with the lab's ssh_config (the app's own transport is tested
 // elsewhere); skips when the lab is not up.
 
@@ -16,20 +17,23 @@ using namespace alloclab;
 
 namespace {
 
-QString sshConfig()
+QString labDir()
 {
-    const QString dir = qEnvironmentVariableIsSet("LAB_DIR") ? qEnvironmentVariable("LAB_DIR")
-                                                             : QStringLiteral("/var/tmp/alloclab-lab");
-    return dir + QStringLiteral("/ssh_config");
+    return qEnvironmentVariableIsSet("LAB_DIR") ? qEnvironmentVariable("LAB_DIR")
+                                                : QStringLiteral("/var/tmp/alloclab-lab");
 }
 
-QByteArray probe(const QString &alias, QString *stderrText, qint64 *ms)
+QString sshConfig()
+{
+    return labDir() + QStringLiteral("/ssh_config");
+}
+
+QByteArray probe(const QString &alias, QString *stderrText, qint64 *ms, const QString &config = sshConfig())
 {
     QProcess ssh;
     QElapsedTimer t;
     t.start();
-    ssh.start(QStringLiteral("ssh"),
-              { QStringLiteral("-F"), sshConfig(), alias, QLatin1String(kProbeCommand) });
+    ssh.start(QStringLiteral("ssh"), { QStringLiteral("-F"), config, alias, QLatin1String(kProbeCommand) });
     if (!ssh.waitForStarted(10000))
         return {};
     ssh.write(probeScript());
@@ -106,6 +110,117 @@ private Q_SLOTS:
         }
         if (r.privilege == ProbePrivilege::None)
             QCOMPARE(r.sudoersLine(), QStringLiteral("nosudo ALL=(root) NOPASSWD: /bin/sh"));
+    }
+
+    // The probe caches what systemd, tor, readlink and /proc/PID/maps said on the host. Through
+    // a relay's life (drop-in, daemon-reload, restart, a symlinked preload retargeted, stop,
+    // start) the probe that uses the cache reports exactly what one without it reports. On an
+    // extra host of its own: this restarts relays.
+    void cacheFollowsTheHost()
+    {
+        const QString labctl = QStringLiteral(ALLOCLAB_SOURCE_DIR "/tests/lab/labctl");
+        QProcess add;
+        add.start(labctl, { QStringLiteral("add-host"), QStringLiteral("--relays"), QStringLiteral("2") });
+        QVERIFY(add.waitForFinished(300000));
+        const QString host = QString::fromUtf8(add.readAllStandardOutput()).trimmed();
+        QVERIFY2(add.exitCode() == 0 && host.startsWith(QStringLiteral("xlab")),
+                 qPrintable(QString::fromLocal8Bit(add.readAllStandardError())));
+        struct Remove {
+            QString labctl, host;
+            ~Remove()
+            {
+                QProcess p;
+                p.start(labctl, { QStringLiteral("remove-host"), host });
+                p.waitForFinished(120000);
+            }
+        } remove { labctl, host };
+        const QString config = labDir() + QStringLiteral("/extra_ssh_config");
+        auto sh = [&](const QString &cmd) {
+            QProcess ssh;
+            ssh.start(QStringLiteral("ssh"), { QStringLiteral("-F"), config, host, cmd });
+            return ssh.waitForFinished(60000) && ssh.exitCode() == 0 ? ssh.readAllStandardOutput()
+                                                                     : QByteArray();
+        };
+        // Relay records without the memory figures (they change from one probe to the next).
+        auto records = [&](bool fromCache, QString *why) {
+            if (!fromCache)
+                sh(QStringLiteral("sudo -n rm -f /run/alloclab-probe.cache"));
+            QString err;
+            qint64 ms = 0;
+            const QByteArray out = probe(host, &err, &ms, config);
+            const ProbeResult r = ProbeParser::parse(out);
+            *why = r.ok ? QString() : r.error + err;
+            QStringList lines;
+            for (const ProbeRelay &rel : r.relays)
+                lines << QStringList { rel.unit,
+                                       rel.activeState,
+                                       rel.subState,
+                                       QString::number(rel.mainPid),
+                                       QString::number(rel.startEpoch),
+                                       rel.nickname,
+                                       rel.fingerprint,
+                                       rel.configuredPreload,
+                                       rel.configuredResolved,
+                                       QString::number(rel.preloadMissing),
+                                       rel.runningPreload,
+                                       rel.loadedAllocator,
+                                       QString::number(rel.dropInMtime) }
+                             .join(QLatin1Char(' '));
+            return lines;
+        };
+        const QString inst = QString::fromUtf8(sh(QStringLiteral("ls /etc/tor/instances")))
+                                 .split(QLatin1Char('\n'))
+                                 .value(0);
+        QVERIFY(validation::isValidInstance(inst));
+        const QString unit = QStringLiteral("tor@%1.service").arg(inst);
+        const QString dropIn = QStringLiteral("/etc/systemd/system/%1.d/alloclab-allocator.conf").arg(unit);
+        const QString je = QStringLiteral("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2");
+        const QString mi = QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2.0");
+        const QList<QPair<QString, QString>> steps {
+            { QStringLiteral("as booted"), QString() },
+            { QStringLiteral("drop-in, no reload"),
+              QStringLiteral("sudo -n mkdir -p %1.d && printf '[Service]\\nEnvironment=\"LD_PRELOAD=%2\"\\n' "
+                             "| sudo -n tee %3 >/dev/null")
+                  .arg(QStringLiteral("/etc/systemd/system/") + unit, je, dropIn) },
+            { QStringLiteral("daemon-reload"), QStringLiteral("sudo -n systemctl daemon-reload") },
+            { QStringLiteral("restart"), QStringLiteral("sudo -n systemctl restart %1").arg(unit) },
+            { QStringLiteral("symlinked preload, restart"),
+              QStringLiteral("sudo -n ln -sfn %1 /usr/local/lib/liballoclabtest.so && sudo -n sed -i "
+                             "'s,%2,/usr/local/lib/liballoclabtest.so,' %3 && sudo -n systemctl "
+                             "daemon-reload && sudo -n systemctl restart %4")
+                  .arg(mi, je, dropIn, unit) },
+            { QStringLiteral("symlink retargeted"),
+              QStringLiteral("sudo -n ln -sfn %1 /usr/local/lib/liballoclabtest.so").arg(je) },
+            { QStringLiteral("stop"), QStringLiteral("sudo -n systemctl stop %1").arg(unit) },
+            { QStringLiteral("start"), QStringLiteral("sudo -n systemctl start %1").arg(unit) },
+        };
+        QHash<QString, QString> seen; // step -> records
+        for (const auto &[name, cmd] : steps) {
+            if (!cmd.isEmpty())
+                QVERIFY2(!sh(cmd + QStringLiteral(" && echo ok")).isEmpty(),
+                         qPrintable(name + QStringLiteral(": ") + cmd));
+            QString why;
+            const QStringList warm = records(true, &why);
+            QVERIFY2(why.isEmpty(), qPrintable(name + QStringLiteral(": ") + why));
+            const QStringList cold = records(false, &why);
+            QVERIFY2(why.isEmpty(), qPrintable(name + QStringLiteral(": ") + why));
+            QCOMPARE(cold.size(), 2);
+            seen.insert(name, cold.join(QLatin1Char('\n')));
+            if (warm != cold)
+                QFAIL(qPrintable(name + QStringLiteral(":\ncached:   ")
+                                 + warm.join(QStringLiteral("\n          ")) + QStringLiteral("\nuncached: ")
+                                 + cold.join(QStringLiteral("\n          "))));
+        }
+        // The steps did what they say (configured, resolved, missing, running, loaded).
+        const QString link = QStringLiteral("/usr/local/lib/liballoclabtest.so");
+        QVERIFY2(seen.value(QStringLiteral("restart")).contains(QStringLiteral("%1 %1 0 %1 %1").arg(je)),
+                 qPrintable(seen.value(QStringLiteral("restart"))));
+        QVERIFY2(seen.value(QStringLiteral("symlinked preload, restart"))
+                     .contains(QStringLiteral("%1 %2 0 %1 %2").arg(link, mi)),
+                 qPrintable(seen.value(QStringLiteral("symlinked preload, restart"))));
+        QVERIFY2(seen.value(QStringLiteral("symlink retargeted"))
+                     .contains(QStringLiteral("%1 %2 0 %1 %3").arg(link, je, mi)),
+                 qPrintable(seen.value(QStringLiteral("symlink retargeted"))));
     }
 };
 

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace alloclab;
 
 namespace {
@@ -65,7 +67,10 @@ public:
         const double uptime = up.readAll().split(' ').value(0).toDouble();
         const qint64 monoUs = qint64((uptime - 2.0) * 1e6); // "started two seconds ago"
         QByteArray show;
+        QByteArray list; // systemctl list-units --plain --no-legend
         int n = 0;
+        writeFile(m_root + QStringLiteral("/cg/system.slice/cgroup.procs"), QByteArray());
+        writeFile(m_root + QStringLiteral("/run/systemd/systemd-units-load"), QByteArray());
         for (const FakeRelay &r : relays) {
             const QString unit = QStringLiteral("tor@%1.service").arg(r.instance);
             QDir().mkpath(m_root + QStringLiteral("/etc/tor/instances/") + r.instance);
@@ -114,6 +119,10 @@ public:
             show += "Id=" + unit.toUtf8() + "\nLoadState=loaded\n";
             show += pid ? "ActiveState=active\nSubState=running\n" : "ActiveState=inactive\nSubState=dead\n";
             show += "DropInPaths=" + dropIns + "\n\n";
+            list += unit.toUtf8() + (pid ? " loaded active running" : " loaded inactive dead")
+                + " Tor relay\n";
+            writeFile(m_root + QStringLiteral("/cg/system.slice/system-tor.slice/%1/cgroup.procs").arg(unit),
+                      pid ? QByteArray::number(pid) + "\n" : QByteArray());
             ++n;
         }
         // Debian's dummy tor.service and a masked tor@default: not relays.
@@ -122,6 +131,9 @@ public:
                 "ActiveState=active\nSubState=exited\nDropInPaths=\n\n";
         show += "MainPID=0\nExecMainStartTimestampMonotonic=0\nEnvironment=\nId=tor@default.service\n"
                 "LoadState=masked\nActiveState=inactive\nSubState=dead\nDropInPaths=\n";
+        list += "tor.service loaded active exited Tor (multi-instance-master)\n"
+                "tor@default.service masked inactive dead tor@default.service\n";
+        writeFile(m_root + QStringLiteral("/list.txt"), list);
         for (const QString &d : hostileDirs) {
             if (!QDir().mkpath(m_root + QStringLiteral("/etc/tor/instances/") + d)) {
                 *why = QStringLiteral("cannot create a directory named %1").arg(d);
@@ -131,7 +143,8 @@ public:
         writeFile(m_root + QStringLiteral("/show.txt"), show);
         // Records every argument on its own line, then prints the canned answer.
         const QByteArray fake = "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '"
-            + m_root.toUtf8() + "/systemctl.args'\ncat '" + m_root.toUtf8() + "/show.txt'\n";
+            + m_root.toUtf8() + "/systemctl.args'\ncase $1 in list-units) cat '" + m_root.toUtf8()
+            + "/list.txt' ;; *) cat '" + m_root.toUtf8() + "/show.txt' ;; esac\n";
         writeFile(m_root + QStringLiteral("/bin/systemctl"), fake);
         QFile::setPermissions(m_root + QStringLiteral("/bin/systemctl"),
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -146,6 +159,10 @@ public:
         s.replace("PATH=/usr/local/sbin", QByteArray("PATH=" + r + "/bin:/usr/local/sbin"));
         s.replace("/etc/tor/", QByteArray(r + "/etc/tor/"));
         s.replace("/var/lib/tor", QByteArray(r + "/var/lib/tor"));
+        s.replace("\nrundir=/run\n", QByteArray("\nrundir=" + r + "/run\n")); // the probe's cache
+        s.replace("/run/systemd/systemd-units-load", QByteArray(r + "/run/systemd/systemd-units-load"));
+        s.replace("/sys/fs/cgroup/unified /sys/fs/cgroup/systemd /sys/fs/cgroup", QByteArray(r + "/cg"));
+        QDir().mkpath(m_root + QStringLiteral("/run"));
         return s;
     }
 
@@ -154,23 +171,33 @@ public:
         QFile f(m_root + QStringLiteral("/systemctl.args"));
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
+    void clearSystemctlArgs() const { QFile::remove(m_root + QStringLiteral("/systemctl.args")); }
+    // As systemd does on daemon-reload.
+    bool touchReloadMarker() const
+    {
+        QFile f(m_root + QStringLiteral("/run/systemd/systemd-units-load"));
+        return f.open(QIODevice::ReadWrite)
+            && f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime);
+    }
 
 private:
     QString m_root;
     QList<QProcess *> m_procs;
 };
 
-// Runs `sh -s` with the script on stdin; optionally under strace to count execve().
+// Runs kProbeCommand (as sshd would, through `sh -c`) with the script on stdin; optionally
+// under strace to count execve().
 QByteArray runProbe(const QByteArray &script, const QString &straceLog = {})
 {
     QProcess sh;
+    const QStringList cmd = { QStringLiteral("sh"), QStringLiteral("-c"), QLatin1String(kProbeCommand) };
     if (straceLog.isEmpty())
-        sh.start(QStringLiteral("sh"), { QStringLiteral("-s") });
+        sh.start(cmd.first(), cmd.mid(1));
     else
         sh.start(QStringLiteral("strace"),
-                 { QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-e"),
-                   QStringLiteral("trace=execve"), QStringLiteral("-o"), straceLog, QStringLiteral("sh"),
-                   QStringLiteral("-s") });
+                 QStringList { QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-e"),
+                               QStringLiteral("trace=execve"), QStringLiteral("-o"), straceLog }
+                     + cmd);
     if (!sh.waitForStarted(10000))
         return {};
     sh.write(script);
@@ -180,7 +207,7 @@ QByteArray runProbe(const QByteArray &script, const QString &straceLog = {})
     return sh.readAllStandardOutput();
 }
 
-int countExecs(const QString &straceLog)
+int countExecs(const QString &straceLog, QByteArray *programs = nullptr)
 {
     QFile f(straceLog);
     if (!f.open(QIODevice::ReadOnly))
@@ -189,8 +216,11 @@ int countExecs(const QString &straceLog)
     const QList<QByteArray> lines = f.readAll().split('\n');
     for (const QByteArray &l : lines) {
         // With -f a call may be split into "<unfinished ...>" and "<... execve resumed>".
-        if ((l.contains("execve(") || l.contains("execve resumed")) && l.trimmed().endsWith("= 0"))
+        if ((l.contains("execve(") || l.contains("execve resumed")) && l.trimmed().endsWith("= 0")) {
             ++n;
+            if (programs)
+                *programs += l + '\n';
+        }
     }
     return n;
 }
@@ -283,6 +313,34 @@ private Q_SLOTS:
         for (const QString &h : kHostile)
             QVERIFY2(!args.contains(h.toUtf8()), qPrintable(h));
         QVERIFY(!args.contains("reboot"));
+
+        // Warm: the same answer, from ONE list-units, no show (nothing changed in systemd).
+        // As root only: the cache lives in the run directory only root can write.
+        if (::geteuid() != 0)
+            return;
+        host.clearSystemctlArgs();
+        const QByteArray warmOut = runProbe(host.script());
+        const ProbeResult w = ProbeParser::parse(warmOut);
+        QVERIFY2(w.ok, qPrintable(w.error));
+        auto body = [](const QByteArray &o) {
+            QList<QByteArray> keep;
+            const QList<QByteArray> lines = o.split('\n');
+            for (const QByteArray &l : lines)
+                if (l.startsWith("relay ") || l.startsWith("end "))
+                    keep << l;
+            return keep;
+        };
+        QCOMPARE(body(warmOut), body(out));
+        QByteArray warmArgs = host.systemctlArgs();
+        QVERIFY2(warmArgs.startsWith("list-units\n") && !warmArgs.contains("\nshow\n"), warmArgs.constData());
+
+        // daemon-reload: every unit is asked again.
+        QVERIFY(host.touchReloadMarker());
+        host.clearSystemctlArgs();
+        const ProbeResult reloaded = ProbeParser::parse(runProbe(host.script()));
+        QVERIFY2(reloaded.ok, qPrintable(reloaded.error));
+        QVERIFY(host.systemctlArgs().contains("show\n"));
+        QVERIFY(host.systemctlArgs().contains("tor@mimok.service"));
     }
 
     // O(1) launches: the same number of execve() for 6 and for 100 relays.
@@ -291,6 +349,7 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty())
             QSKIP("strace is not installed");
         int counts[2] = { -1, -1 };
+        int warm = -1;
         const int sizes[2] = { 6, 100 };
         for (int i = 0; i < 2; ++i) {
             QTemporaryDir dir;
@@ -310,10 +369,91 @@ private Q_SLOTS:
                 QFile::copy(log, QStringLiteral("/tmp/strace-%1.log").arg(sizes[i]));
             if (counts[i] <= 0)
                 QSKIP("strace could not trace here");
+            if (i == 1 && ::geteuid() == 0) {
+                // Warm (the cache of the first run): sh -c, sh, awk, systemctl list-units and
+                // stat; the stand-in systemctl is a script that runs a cat of its own.
+                QFile::remove(log);
+                const ProbeResult w = ProbeParser::parse(runProbe(host.script(), log));
+                QVERIFY2(w.ok, qPrintable(w.error));
+                QByteArray programs;
+                warm = countExecs(log, &programs);
+                QVERIFY2(warm <= 6 && !programs.contains("\"show\"") && !programs.contains("--version")
+                             && !programs.contains("readlink"),
+                         programs.constData());
+            }
         }
-        qInfo("probe process launches: %d for 6 relays, %d for 100 relays", counts[0], counts[1]);
+        qInfo("probe process launches: %d for 6 relays, %d for 100 relays (cold); %d warm", counts[0],
+              counts[1], warm);
         QCOMPARE(counts[1], counts[0]);
         QVERIFY(counts[0] <= 25);
+    }
+
+    // tor --version runs once; later probes take it from the cache until the binary changes,
+    // and a cache that is a symlink is neither read nor written through.
+    void torVersionCache()
+    {
+        const QString tor = QStandardPaths::findExecutable(
+            QStringLiteral("tor"),
+            { QStringLiteral("/usr/local/sbin"), QStringLiteral("/usr/local/bin"),
+              QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin") });
+        if (tor.isEmpty())
+            QSKIP("tor is not installed");
+        if (QStandardPaths::findExecutable(QStringLiteral("strace")).isEmpty())
+            QSKIP("strace is not installed");
+        if (::geteuid() != 0)
+            QSKIP("the probe caches under the run directory as root; run as root");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        FakeHost host(dir.path());
+        QString why;
+        QVERIFY2(host.build(scenario(), {}, &why), qPrintable(why));
+        const QString cache = dir.filePath(QStringLiteral("run/alloclab-probe.cache"));
+        const QString log = dir.filePath(QStringLiteral("strace.log"));
+        auto probe = [&](QByteArray *programs) {
+            QFile::remove(log);
+            const ProbeResult r = ProbeParser::parse(runProbe(host.script(), log));
+            countExecs(log, programs);
+            return r;
+        };
+        QByteArray cold, warm, linked;
+        const ProbeResult first = probe(&cold);
+        QVERIFY2(first.ok, qPrintable(first.error));
+        if (cold.isEmpty())
+            QSKIP("strace could not trace here");
+        QVERIFY2(cold.contains("--version"), cold.constData());
+        QVERIFY(!first.host.torVersion.isEmpty());
+        QVERIFY(QFile::exists(cache));
+
+        const ProbeResult second = probe(&warm);
+        QVERIFY2(second.ok, qPrintable(second.error));
+        QVERIFY2(!warm.contains("--version"), warm.constData());
+        QCOMPARE(second.host.torVersion, first.host.torVersion);
+
+        // Another binary (here: a cache written for another mtime) runs tor again.
+        QFile f(cache);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray stale = f.readAll();
+        f.close();
+        const qsizetype t = stale.indexOf("\nT /");
+        QVERIFY2(t > 0, stale.constData());
+        stale.replace(stale.indexOf(' ', t + 4), 1, " 9"); // "T PATH 9MTIME SIZE INODE"
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(stale.replace(QByteArray("\nV " + first.host.torVersion.toUtf8()), "\nV 9.9.9"));
+        f.close();
+        QByteArray again;
+        const ProbeResult third = probe(&again);
+        QVERIFY(again.contains("--version"));
+        QCOMPARE(third.host.torVersion, first.host.torVersion);
+
+        // A symlink in place of the cache: tor runs, the link's target is not written.
+        const QString target = dir.filePath(QStringLiteral("target"));
+        QVERIFY(QFile::remove(cache));
+        QVERIFY(QFile::link(target, cache));
+        const ProbeResult fourth = probe(&linked);
+        QVERIFY2(fourth.ok, qPrintable(fourth.error));
+        QVERIFY(linked.contains("--version"));
+        QCOMPARE(fourth.host.torVersion, first.host.torVersion);
+        QVERIFY(!QFile::exists(target));
     }
 };
 

@@ -1,7 +1,10 @@
 #!/bin/bash
 # test_lab.sh - smoke test of a running lab, through plain ssh with strict host key checking.
 # Needs `labctl up` first (ctest: fixture "lab"). Exit 77 (skip) without root or without a lab.
-# env: LAB_DIR (as labctl), LAB_HOSTS / LAB_RELAYS (expected shape; default: the lab's own)
+# env: LAB_DIR (as labctl), LAB_HOSTS / LAB_RELAYS (expected shape; default: the lab's own),
+#      LAB_SMOKE_EXTRA=N: instead of the lab's hosts, check N extra hosts of LAB_RELAYS relays
+#      that this script starts with `labctl add-host` and removes at the end (the lab's own
+#      hosts are then only read, never changed: for a lab that others use at the same time).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -14,9 +17,9 @@ DROPIN=alloclab-allocator.conf
 
 if [ "$(id -u)" -ne 0 ]; then echo "test_lab: needs root; skipping"; exit 77; fi
 if [ ! -f "$LAB_DIR/state" ]; then echo "test_lab: no lab in $LAB_DIR (run labctl up); skipping"; exit 77; fi
-CFG=$("$LABCTL" ssh-config --path)
 HOSTS=${LAB_HOSTS:-$(sed -n 's/^hosts=//p' "$LAB_DIR/state")}
 RELAYS=${LAB_RELAYS:-$(sed -n 's/^relays=//p' "$LAB_DIR/state")}
+EXTRA=${LAB_SMOKE_EXTRA:-0}
 
 fails=0
 ok() { echo "ok   $*"; }
@@ -32,20 +35,41 @@ poll() { # poll SECONDS CMD...: bounded wait for a condition
   until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.2; done
 }
 relay_count() { s "$1" systemctl is-active "'tor@*'" | grep -cx active || true; }
+ADDED=()
+remove_added() {
+  local n
+  for n in "${ADDED[@]}"; do "$LABCTL" remove-host "$n" >/dev/null 2>&1 || true; done
+  ADDED=()
+}
+if ((EXTRA > 0)); then
+  for ((h = 1; h <= EXTRA; h++)); do
+    n=$("$LABCTL" add-host --relays "$RELAYS") || { remove_added; echo "test_lab: labctl add-host failed"; exit 1; }
+    ADDED+=("$n")
+  done
+  LIST=("${ADDED[@]}")
+  CFG=$("$LABCTL" ssh-config --path --extra)
+else
+  LIST=()
+  for ((h = 1; h <= HOSTS; h++)); do LIST+=("lab$h"); done
+  CFG=$("$LABCTL" ssh-config --path)
+fi
+HOSTS=${#LIST[@]}
+FIRST=${LIST[0]}
+LAST=${LIST[$((HOSTS - 1))]}
 all_active() { [ "$(relay_count "$1")" = "$RELAYS" ]; }
 is_state() { [ "$(s "$1" systemctl is-active "tor@$2" || true)" = "$3" ]; }
 
 # ---- cleanup: whatever happens, leave the lab as we found it
 cleanup() {
-  local h
+  local n
   "$LABCTL" trust >/dev/null 2>&1 || true
-  for ((h = 1; h <= HOSTS; h++)); do
-    "$LABCTL" fault "lab$h" link-up >/dev/null 2>&1 || true
-    "$LABCTL" fault "lab$h" sshd-start >/dev/null 2>&1 || true
-    "$LABCTL" fault "lab$h" slow-restarts off >/dev/null 2>&1 || true
+  for n in "${LIST[@]}"; do
+    "$LABCTL" fault "$n" link-up >/dev/null 2>&1 || true
+    "$LABCTL" fault "$n" sshd-start >/dev/null 2>&1 || true
+    "$LABCTL" fault "$n" slow-restarts off >/dev/null 2>&1 || true
     # shellcheck disable=SC2016
     # only relays that were touched are restarted (a restart costs seconds of CPU: geoip)
-    "$LABCTL" sh "lab$h" /bin/bash -c '
+    "$LABCTL" sh "$n" /bin/bash -c '
       todo=()
       while read -r inst _; do
         if sed -i "/^AllocLabBroken/d" "/etc/tor/instances/$inst/torrc" &&
@@ -62,14 +86,13 @@ cleanup() {
       fi' >/dev/null 2>&1 || true
   done
 }
-trap cleanup EXIT
+trap 'cleanup; remove_added' EXIT
 
 # ---- 1. every host: M active relays, users, offline network
 check "fence: a 10.200 address without a host is blackholed here" \
   sh -c 'ip route get 10.200.254.2 2>&1 | grep -qv "via"'
 check "fence: blackhole route for 10.200.0.0/16 is present" sh -c 'ip route show type blackhole | grep -q "10.200.0.0/16"'
-for ((h = 1; h <= HOSTS; h++)); do
-  n=lab$h
+for n in "${LIST[@]}"; do
   c=$(relay_count "$n")
   check "$n: $c/$RELAYS tor@ relays active (ssh $n systemctl is-active 'tor@*')" test "$c" = "$RELAYS"
   check "$n: user lab has passwordless sudo" s "$n" sudo -n true
@@ -83,13 +106,13 @@ for ((h = 1; h <= HOSTS; h++)); do
   fps=$(s "$n" "sudo -n sh -c 'cat /var/lib/tor-instances/*/fingerprint'" | awk '{print $2}' | sort -u | wc -l)
   check "$n: $RELAYS distinct fingerprints made by tor" test "$fps" = "$RELAYS"
 done
-nicks=$(for ((h = 1; h <= HOSTS; h++)); do
-  s "lab$h" "grep -h '^Nickname ' /etc/tor/instances/*/torrc"; done | awk '{print $2}')
+nicks=$(for n in "${LIST[@]}"; do
+  s "$n" "grep -h '^Nickname ' /etc/tor/instances/*/torrc"; done | awk '{print $2}')
 check "nicknames are [A-Za-z0-9]{1,19}" test "$(grep -cxE '[A-Za-z0-9]{1,19}' <<<"$nicks")" = $((HOSTS * RELAYS))
 check "nicknames are distinct across hosts" test "$(sort -u <<<"$nicks" | wc -l)" = $((HOSTS * RELAYS))
 
 # ---- 2. allocator drop-ins, as an app would do it: through sudo, daemon-reload, restart
-INST=$(s lab1 ls /etc/tor/instances | head -n1)
+INST=$(s "$FIRST" ls /etc/tor/instances | head -n1)
 maps_have() { # maps_have HOST INSTANCE PATTERN: the running relay has PATTERN mapped
   s "$1" "p=\$(systemctl show -p MainPID --value tor@$2); [ \"\$p\" != 0 ] && sudo -n grep -q '$3' /proc/\$p/maps"
 }
@@ -99,18 +122,18 @@ preload() { # preload HOST INSTANCE LIB
       sudo -n tee /etc/systemd/system/tor@$2.service.d/$DROPIN >/dev/null &&
     sudo -n systemctl daemon-reload && sudo -n systemctl restart tor@$2"
 }
-check "lab1: drop-in LD_PRELOAD=$JEMALLOC, restart" preload lab1 "$INST" "$JEMALLOC"
-check "lab1: tor@$INST maps libjemalloc" poll 20 maps_have lab1 "$INST" libjemalloc
-check "lab1: drop-in LD_PRELOAD=$MIMALLOC, restart" preload lab1 "$INST" "$MIMALLOC"
-check "lab1: tor@$INST maps $MIMALLOC" poll 20 maps_have lab1 "$INST" "$MIMALLOC"
-check "lab1: tor@$INST no longer maps libjemalloc" not maps_have lab1 "$INST" libjemalloc
-check "lab1: remove the drop-in, restart" s lab1 "sudo -n rm -r /etc/systemd/system/tor@$INST.service.d &&
+check "$FIRST: drop-in LD_PRELOAD=$JEMALLOC, restart" preload "$FIRST" "$INST" "$JEMALLOC"
+check "$FIRST: tor@$INST maps libjemalloc" poll 20 maps_have "$FIRST" "$INST" libjemalloc
+check "$FIRST: drop-in LD_PRELOAD=$MIMALLOC, restart" preload "$FIRST" "$INST" "$MIMALLOC"
+check "$FIRST: tor@$INST maps $MIMALLOC" poll 20 maps_have "$FIRST" "$INST" "$MIMALLOC"
+check "$FIRST: tor@$INST no longer maps libjemalloc" not maps_have "$FIRST" "$INST" libjemalloc
+check "$FIRST: remove the drop-in, restart" s "$FIRST" "sudo -n rm -r /etc/systemd/system/tor@$INST.service.d &&
   sudo -n systemctl daemon-reload && sudo -n systemctl restart tor@$INST"
-check "lab1: tor@$INST runs without preload" not maps_have lab1 "$INST" mimalloc-2.0.9
-check "lab1: tor@$INST active" is_state lab1 "$INST" active
+check "$FIRST: tor@$INST runs without preload" not maps_have "$FIRST" "$INST" mimalloc-2.0.9
+check "$FIRST: tor@$INST active" is_state "$FIRST" "$INST" active
 
 # ---- 3. faults
-N=lab$HOSTS
+N=$LAST
 "$LABCTL" fault "$N" rotate-key >/dev/null 2>&1
 if out=$(s "$N" true 2>&1); then
   bad "$N: rotated host key accepted"
@@ -154,10 +177,29 @@ check "$N: slow-restarts off, $R active" is_state "$N" "$R" active
 
 # ---- 4. restore and re-check
 cleanup
-trap - EXIT
-for ((h = 1; h <= HOSTS; h++)); do
-  check "lab$h: restored, $RELAYS relays active" poll 30 all_active "lab$h"
+trap remove_added EXIT
+for n in "${LIST[@]}"; do
+  check "$n: restored, $RELAYS relays active" poll 30 all_active "$n"
 done
+
+# ---- 5. extra hosts beside the lab (labctl add-host / remove-host)
+before=$("$LABCTL" status | grep '^lab' || true)
+if X=$("$LABCTL" add-host --relays 2); then
+  ADDED+=("$X")
+  XCFG=$("$LABCTL" ssh-config --path --extra)
+  check "$X: up with 2 relays, reachable through its own ssh_config" test "$(ssh -F "$XCFG" "$X" systemctl is-active "'tor@*'" | grep -cx active)" = 2
+  check "$X: listed by labctl status" sh -c "'$LABCTL' status | grep -q '^$X '"
+  check "$X: also in the lab's ssh_config" grep -qx "Host $X" "$LAB_DIR/ssh_config"
+  check "the lab's hosts are untouched by add-host" test "$("$LABCTL" status | grep '^lab' | awk '{print $1, $2, $7}')" = "$(awk '{print $1, $2, $7}' <<<"$before")"
+  "$LABCTL" remove-host "$X" >/dev/null 2>&1
+  unset 'ADDED[-1]'
+  check "$X: removed (no veth, no state, not in ssh_config)" sh -c "! ip link show alloclabx${X#xlab} >/dev/null 2>&1 && ! '$LABCTL' status | grep -q '^$X ' && ! grep -qx 'Host $X' '$LAB_DIR/ssh_config' && ! grep -qx 'Host $X' '$XCFG'"
+  check "the lab's hosts are untouched by remove-host" test "$("$LABCTL" status | grep '^lab' | awk '{print $1, $2, $7}')" = "$(awk '{print $1, $2, $7}' <<<"$before")"
+else
+  bad "labctl add-host --relays 2 failed"
+fi
+remove_added
+trap - EXIT
 
 if ((fails)); then echo "test_lab: $fails check(s) failed"; exit 1; fi
 echo "test_lab: all checks passed"

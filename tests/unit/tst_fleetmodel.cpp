@@ -207,7 +207,7 @@ private Q_SLOTS:
         QTest::newRow("unknown key") << int(FleetModel::ConnectionState::HostKeyUnknown) << QString()
                                      << QStringLiteral("host key unknown");
         QTest::newRow("changed key") << int(FleetModel::ConnectionState::HostKeyChanged) << QString()
-                                     << QStringLiteral("host key CHANGED");
+                                     << QStringLiteral("REFUSED: host key CHANGED");
     }
     void connectionStates()
     {
@@ -221,6 +221,26 @@ private Q_SLOTS:
         model.setConnectionState(QStringLiteral("h"), FleetModel::ConnectionState(state), message);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.hostIndex(QStringLiteral("h"), FleetModel::StateColumn).data().toString(), text);
+    }
+
+    // A changed host key: the row says refused, the tooltip carries the whole explanation with
+    // the exact command; nothing in the model offers to trust it.
+    void changedHostKeyTooltip()
+    {
+        FleetModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addHost(QStringLiteral("h"));
+        const QString why
+            = QStringLiteral("REFUSED: the host key of h (10.0.0.1) has CHANGED ... remove the old "
+                             "key with `ssh-keygen -R 10.0.0.1 -f /k` and connect again.");
+        model.setConnectionState(QStringLiteral("h"), FleetModel::ConnectionState::HostKeyChanged, why);
+        const QModelIndex i = model.hostIndex(QStringLiteral("h"), FleetModel::StateColumn);
+        QCOMPARE(i.data().toString(), QStringLiteral("REFUSED: host key CHANGED"));
+        QCOMPARE(i.data(FleetModel::ConnectionStateRole).toInt(),
+                 int(FleetModel::ConnectionState::HostKeyChanged));
+        const QString tip = i.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("ssh-keygen -R 10.0.0.1 -f /k")), qPrintable(tip));
+        QVERIFY(!tip.contains(QStringLiteral("trust"), Qt::CaseInsensitive));
     }
 
     void mimeAndCopy()

@@ -68,6 +68,8 @@ private Q_SLOTS:
         QTest::newRow("lab1 without sudo") << "lab1-nosudo.txt" << 10 << int(ProbePrivilege::None) << false;
         QTest::newRow("lab2, one relay still starting")
             << "lab2.txt" << 10 << int(ProbePrivilege::Sudo) << false;
+        QTest::newRow("100 relays on one host, from the probe's cache (warm)")
+            << "xlab3-100-warm.txt" << 100 << int(ProbePrivilege::Sudo) << true;
         QTest::newRow("local fake host, allocators")
             << "local-allocators.txt" << 11 << int(ProbePrivilege::Root) << false;
     }
