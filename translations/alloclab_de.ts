@@ -83,6 +83,18 @@
         <source>the output ends before &apos;end&apos;</source>
         <translation>die Ausgabe endet vor &apos;end&apos;</translation>
     </message>
+    <message>
+        <source>check %1 (%2): the output ends before it</source>
+        <translation>Prüfung %1 (%2): die Ausgabe endet davor</translation>
+    </message>
+    <message>
+        <source>check %1 (%2), output line %3: %4</source>
+        <translation>Prüfung %1 (%2), Ausgabezeile %3: %4</translation>
+    </message>
+    <message>
+        <source>output line %1: unexpected text after the last check</source>
+        <translation>Ausgabezeile %1: unerwarteter Text nach der letzten Prüfung</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
@@ -999,16 +1011,8 @@
         <translation>%1 auf %2: %3</translation>
     </message>
     <message>
-        <source>&apos;allocators check&apos; takes only --host NAME, --allocator ID and --dry-run.</source>
-        <translation>&apos;allocators check&apos; nimmt nur --host NAME, --allocator ID und --dry-run.</translation>
-    </message>
-    <message>
         <source>No hosts to check; add one with &apos;alloclab-cli hosts add&apos;.</source>
         <translation>Keine Hosts zu prüfen; fügen Sie einen mit &apos;alloclab-cli hosts add&apos; hinzu.</translation>
-    </message>
-    <message>
-        <source>&apos;allocators check&apos; cannot connect to hosts in this build yet; &apos;--dry-run&apos; prints the command it runs on each host.</source>
-        <translation>&apos;allocators check&apos; kann sich in dieser Version noch nicht mit Hosts verbinden; &apos;--dry-run&apos; gibt den Befehl aus, den es auf jedem Host ausführt.</translation>
     </message>
     <message>
         <source>Option &apos;%1&apos; needs a whole number &gt;= %2, not &apos;%3&apos;.</source>
@@ -1121,6 +1125,38 @@
     <message>
         <source>write a report folder (Markdown, CSVs, group files, charts)</source>
         <translation>einen Berichtsordner schreiben (Markdown, CSVs, Gruppendateien, Diagramme)</translation>
+    </message>
+    <message>
+        <source>&apos;allocators check&apos; takes only --host NAME, --allocator ID, --accept-new, --connect-timeout S, --command-timeout S and --dry-run.</source>
+        <translation>&apos;allocators check&apos; nimmt nur --host NAME, --allocator ID, --accept-new, --connect-timeout S, --command-timeout S und --dry-run.</translation>
+    </message>
+    <message>
+        <source>&apos;--%1&apos; needs a number of seconds (0 &lt; s &lt;= 3600).</source>
+        <translation>&apos;--%1&apos; braucht eine Anzahl Sekunden (0 &lt; s &lt;= 3600).</translation>
+    </message>
+    <message>
+        <source>glibc is never preloaded; there is no library to check.</source>
+        <translation>glibc wird nie vorgeladen; es gibt keine Bibliothek zu prüfen.</translation>
+    </message>
+    <message>
+        <source>%1: checked</source>
+        <translation>%1: geprüft</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1: no answer in time</source>
+        <translation>%1: keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>host %1 was not checked: %2</source>
+        <translation>Host %1 wurde nicht geprüft: %2</translation>
+    </message>
+    <message>
+        <source>the results were not stored: %1</source>
+        <translation>die Ergebnisse wurden nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1532,22 @@
         <source>the integrity check</source>
         <translation>Integritätsprüfung</translation>
     </message>
+    <message>
+        <source>the check of %1 on a host</source>
+        <translation>Prüfung von %1 auf einem Host</translation>
+    </message>
+    <message>
+        <source>the allocator checks</source>
+        <translation>Allokator-Prüfungen</translation>
+    </message>
+    <message>
+        <source>Sample %1 of %2 names relay %3, which the database does not know; nothing of this batch was stored.</source>
+        <translation>Messwert %1 von %2 nennt Relay %3, das die Datenbank nicht kennt; nichts aus diesem Stapel wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>reading the latest samples</source>
+        <translation>Lesen der neuesten Messwerte</translation>
+    </message>
 </context>
 <context>
     <name>DeployInputs</name>
@@ -1769,10 +1821,6 @@
         <source>host key unknown</source>
         <translation>Host-Schlüssel unbekannt</translation>
     </message>
-    <message>
-        <source>host key CHANGED</source>
-        <translation>Host-Schlüssel GEÄNDERT</translation>
-    </message>
     <message numerus="yes">
         <source>%n relay(s)</source>
         <translation>
@@ -1883,6 +1931,10 @@
     <message>
         <source>Uptime</source>
         <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>REFUSED: host key CHANGED</source>
+        <translation>ABGELEHNT: Host-Schlüssel GEÄNDERT</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2221,10 @@
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>refused: host key changed</source>
+        <translation>abgelehnt: Host-Schlüssel geändert</translation>
+    </message>
 </context>
 <context>
     <name>HostTarget</name>
@@ -2262,14 +2318,6 @@
     <message>
         <source>--groups names &apos;%1&apos;, which is not among the group files found</source>
         <translation>--groups nennt &apos;%1&apos;, das nicht unter den gefundenen Gruppendateien ist</translation>
-    </message>
-    <message>
-        <source>The samples could not be stored: %1</source>
-        <translation>Die Messwerte konnten nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>Sample %1 has no relay or no time; nothing was stored.</source>
-        <translation>Messwert %1 hat kein Relay oder keine Zeit; nichts wurde gespeichert.</translation>
     </message>
     <message>
         <source>%1: ... and %2 more rejected rows</source>
@@ -3031,6 +3079,280 @@
     </message>
 </context>
 <context>
+    <name>alloclab::AllocatorChecker</name>
+    <message>
+        <source>the check exited with status %1: %2</source>
+        <translation>die Prüfung endete mit Exit-Status %1: %2</translation>
+    </message>
+    <message>
+        <source>unexpected answer to the check (%1)</source>
+        <translation>unerwartete Antwort auf die Prüfung (%1)</translation>
+    </message>
+    <message>
+        <source>the host did not answer</source>
+        <translation>der Host hat nicht geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::AllocatorsDialog</name>
+    <message>
+        <source>Allocators</source>
+        <translation>Allokatoren</translation>
+    </message>
+    <message>
+        <source>Check cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n host(s); %1 could not be reached.</source>
+        <translation>
+            <numerusform>%n Host geprüft; %1 war nicht erreichbar.</numerusform>
+            <numerusform>%n Hosts geprüft; %1 waren nicht erreichbar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n host(s).</source>
+        <translation>
+            <numerusform>%n Host geprüft.</numerusform>
+            <numerusform>%n Hosts geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Library path</source>
+        <translation>Bibliothekspfad</translation>
+    </message>
+    <message>
+        <source>Expected sha256</source>
+        <translation>Erwarteter sha256-Wert</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Allocator catalog</source>
+        <translation>Allokator-Katalog</translation>
+    </message>
+    <message>
+        <source>e.g. mimalloc301</source>
+        <translation>z. B. mimalloc301</translation>
+    </message>
+    <message>
+        <source>e.g. mimalloc</source>
+        <translation>z. B. mimalloc</translation>
+    </message>
+    <message>
+        <source>e.g. 3.0.1</source>
+        <translation>z. B. 3.0.1</translation>
+    </message>
+    <message>
+        <source>/opt/mimalloc-3.0.1/lib/libmimalloc.so.3</source>
+        <translation>/opt/mimalloc-3.0.1/lib/libmimalloc.so.3</translation>
+    </message>
+    <message>
+        <source>optional: 64 hexadecimal digits</source>
+        <translation>optional: 64 Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Library &amp;path:</source>
+        <translation>Bibliotheks&amp;pfad:</translation>
+    </message>
+    <message>
+        <source>Expected &amp;sha256:</source>
+        <translation>Erwarteter &amp;sha256-Wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a custom allocator with these values</source>
+        <translation>Einen eigenen Allokator mit diesen Werten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Changes</source>
+        <translation>Änderungen spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Library path on one host</source>
+        <translation>Bibliothekspfad auf einem Host</translation>
+    </message>
+    <message>
+        <source>empty: the catalog&apos;s path</source>
+        <translation>leer: der Pfad aus dem Katalog</translation>
+    </message>
+    <message>
+        <source>Set &amp;Host Path</source>
+        <translation>Host-Pfa&amp;d setzen</translation>
+    </message>
+    <message>
+        <source>H&amp;ost:</source>
+        <translation>H&amp;ost:</translation>
+    </message>
+    <message>
+        <source>P&amp;ath there:</source>
+        <translation>Pfad do&amp;rt:</translation>
+    </message>
+    <message>
+        <source>Check on hosts</source>
+        <translation>Prüfung auf den Hosts</translation>
+    </message>
+    <message>
+        <source>&amp;Check on Hosts</source>
+        <translation>&amp;Auf Hosts prüfen</translation>
+    </message>
+    <message>
+        <source>On every connected host: is each library present and readable, its sha256 and its package version</source>
+        <translation>Auf jedem verbundenen Host: ob jede Bibliothek vorhanden und lesbar ist, ihr sha256-Wert und ihre Paketversion</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l Check</source>
+        <translation>Prüfung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m hosts</source>
+        <translation>%v von %m Hosts</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Allocator</source>
+        <translation>Allokator</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Vorhanden</translation>
+    </message>
+    <message>
+        <source>Readable</source>
+        <translation>Lesbar</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>Check results per host and allocator</source>
+        <translation>Prüfergebnisse je Host und Allokator</translation>
+    </message>
+    <message>
+        <source>Last check: %1</source>
+        <translation>Letzte Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>on %1: %2</source>
+        <translation>auf %1: %2</translation>
+    </message>
+    <message>
+        <source>(no preload)</source>
+        <translation>(kein Preload)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n host path(s))</source>
+        <translation>
+            <numerusform>(+%n Host-Pfad)</numerusform>
+            <numerusform>(+%n Host-Pfade)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Built-in entries take the version the check on the hosts finds</source>
+        <translation>Eingebaute Einträge übernehmen die Version, die die Prüfung auf den Hosts findet</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>eigener</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>not checked: %1</source>
+        <translation>nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>resolves to %1</source>
+        <translation>verweist auf %1</translation>
+    </message>
+    <message>
+        <source>Not the expected library: the catalog expects sha256 %1, this host has %2.</source>
+        <translation>Nicht die erwartete Bibliothek: Der Katalog erwartet sha256 %1, dieser Host hat %2.</translation>
+    </message>
+    <message>
+        <source>not from a Debian package</source>
+        <translation>nicht aus einem Debian-Paket</translation>
+    </message>
+    <message>
+        <source>package %1 %2</source>
+        <translation>Paket %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 uses the catalog&apos;s path on every host.</source>
+        <translation>%1 verwendet auf jedem Host den Pfad aus dem Katalog.</translation>
+    </message>
+    <message>
+        <source>%1 is not a stored host; the path was not saved.</source>
+        <translation>%1 ist kein gespeicherter Host; der Pfad wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>No connected hosts to check: connect to a host first (Fleet → Add Host…).</source>
+        <translation>Keine verbundenen Hosts zu prüfen: Verbinden Sie sich zuerst mit einem Host (Flotte → Host hinzufügen…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n host(s)…</source>
+        <translation>
+            <numerusform>Prüfe %n Host…</numerusform>
+            <numerusform>Prüfe %n Hosts…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>alloclab::BoardColumnHeader</name>
     <message>
         <source>Unassigned</source>
@@ -3123,6 +3445,10 @@
     <message>
         <source>Not the group&apos;s allocator (%1): deploy to apply it.</source>
         <translation>Nicht der Allokator der Gruppe (%1): Ausrollen wendet ihn an.</translation>
+    </message>
+    <message>
+        <source>Not live: last seen %1 UTC (the latest stored sample)</source>
+        <translation>Nicht aktuell: zuletzt gesehen %1 UTC (der neueste gespeicherte Messwert)</translation>
     </message>
 </context>
 <context>
@@ -3394,6 +3720,34 @@ unterer Whisker %6</translation>
     <message>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PNG-Bilder (*.png);;SVG-Zeichnungen (*.svg)</translation>
+    </message>
+    <message>
+        <source>Time range: </source>
+        <translation>Zeitraum: </translation>
+    </message>
+    <message>
+        <source>Start of the visible time range</source>
+        <translation>Beginn des sichtbaren Zeitraums</translation>
+    </message>
+    <message>
+        <source>End of the visible time range</source>
+        <translation>Ende des sichtbaren Zeitraums</translation>
+    </message>
+    <message>
+        <source> to </source>
+        <translation> bis </translation>
+    </message>
+    <message>
+        <source>Show the last 24 hours of data</source>
+        <translation>Die Daten der letzten 24 Stunden zeigen</translation>
+    </message>
+    <message>
+        <source>Show the last 7 days of data</source>
+        <translation>Die Daten der letzten 7 Tage zeigen</translation>
+    </message>
+    <message>
+        <source>Show all data (Home)</source>
+        <translation>Alle Daten zeigen (Pos1)</translation>
     </message>
 </context>
 <context>
@@ -4457,6 +4811,18 @@ An ihrer Stelle wurde nichts geändert oder angelegt. Starten Sie AllocLab mit -
         <source>The database %1 is used from the next start</source>
         <translation>Die Datenbank %1 wird ab dem nächsten Start verwendet</translation>
     </message>
+    <message>
+        <source>&amp;Allocators…</source>
+        <translation>Allo&amp;katoren…</translation>
+    </message>
+    <message>
+        <source>The allocator catalog: custom libraries, per-host paths, and a check of the libraries on the hosts</source>
+        <translation>Der Allokator-Katalog: eigene Bibliotheken, Pfade je Host und eine Prüfung der Bibliotheken auf den Hosts</translation>
+    </message>
+    <message>
+        <source>%1: connection refused, the host key has changed. %2</source>
+        <translation>%1: Verbindung abgelehnt, der Host-Schlüssel hat sich geändert. %2</translation>
+    </message>
 </context>
 <context>
     <name>alloclab::PollStatus</name>
@@ -4522,6 +4888,17 @@ An ihrer Stelle wurde nichts geändert oder angelegt. Starten Sie AllocLab mit -
     <message>
         <source>&apos;%1&apos; is too long a duration.</source>
         <translation>&apos;%1&apos; ist eine zu lange Dauer.</translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::RelayCardDelegate</name>
+    <message>
+        <source>last seen %1</source>
+        <translation>zuletzt gesehen %1</translation>
+    </message>
+    <message>
+        <source>%1 · last seen %2</source>
+        <translation>%1 · zuletzt gesehen %2</translation>
     </message>
 </context>
 <context>
