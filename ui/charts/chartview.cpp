@@ -13,6 +13,7 @@
 #include <QBoxSet>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsObject>
 #include <QGraphicsScene>
@@ -308,12 +309,65 @@ ChartView::~ChartView()
     m_trackPainter = nullptr;
 }
 
+// Category labels wider than their slot are elided by Qt Charts to "…" (bins and groups in a
+// dashboard tile). Try a smaller font, then the group letter alone; wide views keep the full text.
+static void fitCategoryLabels(QChart *chart, qreal width)
+{
+    if (!chart || width <= 0)
+        return;
+    const auto axes = chart->axes(Qt::Horizontal);
+    for (QAbstractAxis *axis : axes) {
+        auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
+        if (!categories || categories->count() == 0)
+            continue;
+        if (!categories->property("alloclabFullCategories").isValid()) {
+            categories->setProperty("alloclabFullCategories", categories->categories());
+            categories->setProperty("alloclabFullFont", categories->labelsFont());
+        }
+        const QStringList full = categories->property("alloclabFullCategories").toStringList();
+        const QFont fullFont = categories->property("alloclabFullFont").value<QFont>();
+        // The plot area is laid out after this call: estimate it (the y axis takes ~90 px).
+        const qreal slot = std::max(1.0, width - 90) / qreal(full.size()) * 0.9;
+        const auto fits = [slot](const QStringList &labels, const QFont &font) {
+            const QFontMetricsF fm(font);
+            for (const QString &label : labels) {
+                if (fm.horizontalAdvance(label) + fm.averageCharWidth() > slot)
+                    return false;
+            }
+            return true;
+        };
+        QFont small = fullFont;
+        small.setPointSizeF(std::max(6.0, fullFont.pointSizeF() * 0.8));
+        QStringList labels = full;
+        QFont font = fullFont;
+        if (!fits(full, fullFont)) {
+            font = small;
+            if (!fits(full, small)) {
+                QStringList letters;
+                for (const QString &label : full) {
+                    const qsizetype dot = label.indexOf(QStringLiteral(" \u00b7 "));
+                    letters << (dot > 0 ? label.left(dot) : label);
+                }
+                // Only while the short forms stay distinct. Bins stay elided: Qt Charts cuts each
+                // label to its own slot, whatever room its neighbours leave.
+                if (letters != full && letters.size() == QSet<QString>(letters.begin(), letters.end()).size())
+                    labels = letters;
+            }
+        }
+        if (categories->categories() != labels)
+            categories->setCategories(labels);
+        if (categories->labelsFont() != font)
+            categories->setLabelsFont(font);
+    }
+}
+
 void ChartView::setContent(ChartContent content)
 {
     QChart *old = chart();
     m_content = std::move(content);
     m_highlighted = -1;
     setChart(m_content.chart);
+    fitCategoryLabels(m_content.chart, width());
     if (old && old != m_content.chart) {
         old->disconnect(this);
         const auto axes = old->axes();
@@ -968,6 +1022,7 @@ void ChartView::resizeEvent(QResizeEvent *event)
 {
     if (chart() && m_overlay)
         updateLegendMargin(QSizeF(event->size()));
+    fitCategoryLabels(chart(), event->size().width());
     QChartView::resizeEvent(event);
     scheduleRedecimate();
 }
@@ -985,6 +1040,7 @@ void ChartView::renderInto(QPainter *painter, const QRectF &target, bool restore
     const QSizeF size = target.size();
     c->setGeometry(QRectF(QPointF(0, 0), size));
     updateLegendMargin(size);
+    fitCategoryLabels(c, size.width());
     // The chart lays itself out on a posted LayoutRequest; do it now for the new size.
     if (QGraphicsLayout *layout = c->layout())
         layout->activate();
@@ -996,6 +1052,7 @@ void ChartView::renderInto(QPainter *painter, const QRectF &target, bool restore
         return;
     c->setGeometry(old);
     updateLegendMargin(old.size());
+    fitCategoryLabels(c, old.width());
     if (QGraphicsLayout *layout = c->layout())
         layout->activate();
     redecimateNow();
