@@ -15,4 +15,12 @@ constexpr char kProbeCommand[]
 // resources/probe.sh (Qt resource ":/probe/probe.sh"); its output is parsed by ProbeParser.
 QByteArray probeScript();
 
+// The resident probe: kProbeCommand started once per connection, fed residentProbeInit(),
+// which defines the probe as a shell function and returns to the shell; each poll then writes
+// residentProbeRequest(n), which runs it and prints "\n" + residentProbeMarker(n) + "<status>".
+// A poll so starts no login shell, sudo or sh on the host, and costs one round trip.
+QByteArray residentProbeInit();
+QByteArray residentProbeRequest(quint64 nonce);
+QByteArray residentProbeMarker(quint64 nonce);
+
 } // namespace alloclab

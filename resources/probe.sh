@@ -54,14 +54,10 @@ if [ -n "$cache" ] && [ -f "$cache" ]; then
     case $sfiles in "S "*) sfiles=${sfiles#S } ;; *) sfiles= ;; esac
 fi
 set -f
-# The state of every loaded tor unit (ONE D-Bus call) and the stat run beside awk and reach
-# it on stdin, a line of its own between them.
-{
-    systemctl list-units --all --plain --full --no-legend --no-pager -- 'tor@*.service' tor.service
-    echo alloclab-probe-stat
-    # shellcheck disable=SC2086
-    stat -L -c '%Y %.9Y %s %i %n' -- $torbin /run/systemd/systemd-units-load $sfiles
-} 2>/dev/null </dev/null |
+# The stat runs beside awk and reaches it on stdin: the tor binary, systemd's reload marker,
+# the directory where systemd records each unit's start and stop, drop-ins and preloads.
+# shellcheck disable=SC2086
+stat -L -c '%Y %.9Y %s %i %n' -- $torbin /run/systemd/systemd-units-load /run/systemd/units $sfiles 2>/dev/null </dev/null |
 ALLOCLAB_INSTANCES=$inst ALLOCLAB_CACHE=$cache ALLOCLAB_PID=$$ ALLOCLAB_TOR=$torbin exec awk '
 function enc(s,    out, i, n, c) {
     if (s == "") return "-"
@@ -117,6 +113,28 @@ function statfiles(    cmd, line) {
 }
 # Identity of a stat-ed file; a missing file has one too (its resolution is cached as well).
 function fid(f) { return (f in ID) ? ID[f] : "- - -" }
+# The processes in the cgroup of unit u: NP[u] of them, CGP[u] the last one.
+function cgread(u,    cg, f, line, np, pid) {
+    if (u in NP) return
+    cg = CCG[u]
+    if (cg == "") cg = (u ~ /^tor@/) ? "/system.slice/system-tor.slice/" u : "/system.slice/" u
+    np = 0; pid = 0
+    if (cgroot != "") {
+        f = cgroot cg "/cgroup.procs"
+        while ((getline line < f) > 0) if (line ~ /^[0-9]+$/) { np++; pid = line }
+        close(f)
+    }
+    NP[u] = np; CGP[u] = pid
+}
+# "LoadState ActiveState SubState" as cached: single words, else "?".
+function states(u,    j, s, r) {
+    r = ""
+    for (j = 1; j <= 3; j++) {
+        s = P[u, j == 1 ? "LoadState" : j == 2 ? "ActiveState" : "SubState"]
+        r = r (j > 1 ? " " : "") (s ~ /^[a-z-]+$/ ? s : "?")
+    }
+    return r
+}
 # Name of a uid from /etc/passwd ("" when unknown).
 function username(uid,    f, line, a) {
     f = "/etc/passwd"
@@ -165,8 +183,9 @@ BEGIN {
     split(firstline("/proc/loadavg"), L, " ")
 
     # --- units ---
-    # Runtime state of every loaded tor unit from ONE `systemctl list-units`; the main PID from
-    # cgroup of the unit (systemd puts each process of a unit there). What only `systemctl show`
+    # Runtime state of every loaded tor unit from ONE `systemctl list-units`, or from the cache
+    # when nothing can have changed it (see "quiet" below); the main PID from the cgroup of the
+    # unit (systemd puts each process of a unit there). What only `systemctl show`
     # knows (Environment, DropInPaths, ControlGroup, the start time of the main process) costs
     # systemd a D-Bus round trip per unit, so it is cached (see ALLOCLAB_CACHE) and asked again,
     # in ONE `systemctl show` for all such units, for every unit that changed: systemd reloaded
@@ -191,7 +210,11 @@ BEGIN {
             else if (t == "T ") TORKEY = v
             else if (t == "V ") CTORV = v
             else if (t == "M ") CMARK = v
-            else if (t == "U ") { split(v, a, " "); cu = a[1]; CU[cu] = 1; CPID[cu] = a[2]; CMONO[cu] = a[3] }
+            else if (t == "W ") CWDIR = v
+            else if (t == "U ") {
+                split(v, a, " "); cu = a[1]; CU[cu] = 1; CPID[cu] = a[2]; CMONO[cu] = a[3]
+                CST[cu] = a[4] " " a[5] " " a[6]; CUO[++NCU] = cu
+            }
             else if (t == "E ") CENV[cu] = v
             else if (t == "D ") CDROP[cu] = v
             else if (t == "C ") CCG[cu] = v
@@ -203,19 +226,9 @@ BEGIN {
         close(cache)
     }
     marker = "/run/systemd/systemd-units-load"
-    # stdin: list-units, a separator, the stat of the files on the first line of the cache.
-    sep = 0
-    while ((getline line) > 0) {
-        if (line == "alloclab-probe-stat") { sep = 1; continue }
-        if (sep) { statline(line); continue }
-        split(line, a, " ")
-        u = a[1]
-        if (u == "" || (u in SEEN)) continue
-        SEEN[u] = 1; UNITS[++NU] = u
-        P[u, "Id"] = u; P[u, "LoadState"] = a[2]; P[u, "ActiveState"] = a[3]; P[u, "SubState"] = a[4]
-    }
-    for (u in DIRUNIT) if (!(u in SEEN)) { SEEN[u] = 1; UNITS[++NU] = u; ASK[u] = 1 }
-    if (NU == 0) { SEEN["tor.service"] = 1; UNITS[++NU] = "tor.service"; ASK["tor.service"] = 1 }
+    unitsdir = "/run/systemd/units"
+    # stdin: the stat of the tor binary, the two markers and the files the cache names.
+    while ((getline line) > 0) statline(line)
     fresh = (marker in ID) && CMARK == ID[marker]
     # the cgroup hierarchy with the tree of systemd: unified (hybrid), named systemd (v1), v2
     cgroot = ""
@@ -225,25 +238,59 @@ BEGIN {
         if ((getline line < f) >= 0) cgroot = a[i]
         close(f)
     }
+    # Quiet: the cached states still hold, so systemctl is not asked. systemd changes the
+    # directory unitsdir whenever any unit starts or stops (an invocation link is written or
+    # removed), so with it unchanged no unit started or stopped since the cache was written;
+    # a running unit also still holds exactly its cached main process (a crash or restart
+    # empties or changes its cgroup), every cached state is a settled one (active, inactive,
+    # failed: never activating, reloading or deactivating), and no instance is new.
+    quiet = fresh && NCU > 0 && (unitsdir in ID) && CWDIR == ID[unitsdir]
+    for (u in DIRUNIT) if (!(u in CU)) quiet = 0
+    for (i = 1; i <= NCU && quiet; i++) {
+        u = CUO[i]
+        split(CST[u], a, " ")
+        if (a[2] != "active" && a[2] != "inactive" && a[2] != "failed") { quiet = 0; break }
+        cgread(u)
+        if (!((a[3] == "running" && CPID[u] > 0 && NP[u] == 1 && CGP[u] == CPID[u]) \
+              || (a[3] != "running" && CPID[u] == 0 && NP[u] == 0))) quiet = 0
+    }
+    if (quiet) {
+        for (i = 1; i <= NCU; i++) {
+            u = CUO[i]
+            split(CST[u], a, " ")
+            SEEN[u] = 1; UNITS[++NU] = u
+            P[u, "Id"] = u; P[u, "LoadState"] = a[1]; P[u, "ActiveState"] = a[2]; P[u, "SubState"] = a[3]
+        }
+    } else {
+        # ONE D-Bus call for the state of every loaded tor unit.
+        cmd = "systemctl list-units --all --plain --full --no-legend --no-pager -- " q("tor@*.service") " tor.service 2>/dev/null </dev/null"
+        while ((cmd | getline line) > 0) {
+            split(line, a, " ")
+            u = a[1]
+            if (u == "" || (u in SEEN)) continue
+            SEEN[u] = 1; UNITS[++NU] = u
+            P[u, "Id"] = u; P[u, "LoadState"] = a[2]; P[u, "ActiveState"] = a[3]; P[u, "SubState"] = a[4]
+            if (!(u in CU) || CST[u] != states(u)) dirty = 1
+        }
+        close(cmd)
+    }
+    for (u in DIRUNIT) if (!(u in SEEN)) { SEEN[u] = 1; UNITS[++NU] = u; ASK[u] = 1 }
+    if (NU == 0) { SEEN["tor.service"] = 1; UNITS[++NU] = "tor.service"; ASK["tor.service"] = 1 }
+    if (!quiet && (NU != NCU || !(unitsdir in ID) || CWDIR != ID[unitsdir])) dirty = 1
     nask = 0
     for (i = 1; i <= NU; i++) {
         u = UNITS[i]
         if (u in ASK) { ASKQ[++nask] = u; continue }
-        cg = CCG[u]
-        if (cg == "") cg = (u ~ /^tor@/) ? "/system.slice/system-tor.slice/" u : "/system.slice/" u
-        np = 0; pid = 0
-        if (cgroot != "") {
-            f = cgroot cg "/cgroup.procs"
-            while ((getline line < f) > 0) if (line ~ /^[0-9]+$/) { np++; pid = line }
-            close(f)
-        }
+        cgread(u)
+        np = NP[u]; pid = CGP[u]
         # the same single main process as when cached, or still none
         if (fresh && (u in CU) && ((np == 1 && pid == CPID[u]) || (np == 0 && CPID[u] == 0))) {
             P[u, "MainPID"] = CPID[u]; P[u, "ExecMainStartTimestampMonotonic"] = CMONO[u]
             P[u, "Environment"] = CENV[u]; P[u, "DropInPaths"] = CDROP[u]; P[u, "ControlGroup"] = CCG[u]
         } else ASKQ[++nask] = u
     }
-    nshow = 0; dirty = !fresh
+    nshow = 0
+    if (!fresh) dirty = 1
     if (nask > 0) {
         dirty = 1
         cmd = "systemctl show -p Id,LoadState,ActiveState,SubState,MainPID,ExecMainStartTimestampMonotonic,Environment,DropInPaths,ControlGroup --"
@@ -442,12 +489,15 @@ BEGIN {
         print "T " TORKEY > tmp
         print "V " CTORV > tmp
         if (marker in ID) print "M " ID[marker] > tmp
+        if (unitsdir in ID) print "W " ID[unitsdir] > tmp
         for (i = 1; i <= NU; i++) {
             u = UNITS[i]
-            if (u !~ /^tor(@[A-Za-z0-9_]+)?\.service$/) continue
+            # every unit (a quiet probe lists exactly these): a name is one token, and is
+            # passed to a command only when valid (see the show above)
+            if (u !~ /^tor(@[^ \t]*)?\.service$/) continue
             pid = P[u, "MainPID"]
             if (pid !~ /^[0-9]+$/) pid = 0
-            print "U " u " " pid " " P[u, "ExecMainStartTimestampMonotonic"] > tmp
+            print "U " u " " pid " " P[u, "ExecMainStartTimestampMonotonic"] " " states(u) > tmp
             print "E " P[u, "Environment"] > tmp
             print "D " P[u, "DropInPaths"] > tmp
             print "C " P[u, "ControlGroup"] > tmp

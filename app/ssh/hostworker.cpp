@@ -164,7 +164,7 @@ void HostWorker::runProbe(quint64 generation)
         return;
     }
     setState(HostState::Probing);
-    r = m_session->exec(QByteArray(kProbeCommand), probeScript(), m_settings.commandTimeoutMs);
+    r = probeRoundTrip();
     if (!r.ok) {
         setState(r.connectionLost ? HostState::Backoff : HostState::Connected, r.error);
         if (r.connectionLost)
@@ -187,6 +187,30 @@ void HostWorker::runProbe(quint64 generation)
     setState(HostState::Connected);
     Q_EMIT probeFinished(m_host.name, generation, result, r.elapsedMs);
     restartKeepalive();
+}
+
+ExecResult HostWorker::probeRoundTrip()
+{
+    // The resident probe, started on the first poll of a connection; when it is gone (the
+    // shell ended, a timeout stopped it) it is started again once, and when it cannot run at
+    // all, the probe runs as one exec.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!m_session->hasResident()
+            && !m_session->startResident(QByteArray(kProbeCommand), residentProbeInit()))
+            break;
+        const quint64 nonce = ++m_probeNonce;
+        ExecResult r = m_session->requestResident(residentProbeRequest(nonce), residentProbeMarker(nonce),
+                                                  m_settings.commandTimeoutMs);
+        if (r.ok || !r.residentEnded || r.connectionLost || r.timedOut || r.cancelled || r.truncated)
+            return r;
+    }
+    if (!m_session->isConnected()) {
+        ExecResult r;
+        r.connectionLost = true;
+        r.error = m_session->lastError();
+        return r;
+    }
+    return m_session->exec(QByteArray(kProbeCommand), probeScript(), m_settings.commandTimeoutMs);
 }
 
 void HostWorker::runCommand(quint64 generation, const QByteArray &command, const QByteArray &stdinData)

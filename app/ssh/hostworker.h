@@ -87,6 +87,7 @@ private:
     void onKeepalive();
     void onReconnect();
     void restartKeepalive();
+    ExecResult probeRoundTrip();
 
     HostRecord m_host;
     HostWorkerSettings m_settings;
@@ -98,6 +99,7 @@ private:
     QTimer *m_keepalive = nullptr;
     QTimer *m_reconnect = nullptr;
     int m_failures = 0;
+    quint64 m_probeNonce = 0;
     bool m_everConnected = false;
     QString m_pendingFingerprint; // shown to the operator, not answered yet
     QString m_trustedOnce; // "trust once" answer: accepted for this process only

@@ -436,6 +436,156 @@ ExecResult SshSession::exec(const QByteArray &command, const QByteArray &stdinDa
     return finish(QString());
 }
 
+bool SshSession::startResident(const QByteArray &command, const QByteArray &init)
+{
+    stopResident();
+    if (!m_connected || !m_authenticated)
+        return fail(tr("not connected"));
+    ssh_channel ch = ssh_channel_new(m_session);
+    if (!ch || ssh_channel_open_session(ch) != SSH_OK
+        || ssh_channel_request_exec(ch, command.constData()) != SSH_OK) {
+        const QString detail = fromC(ssh_get_error(m_session));
+        if (ch)
+            ssh_channel_free(ch);
+        if (!ssh_is_connected(m_session))
+            disconnect();
+        return fail(tr("could not start the resident probe on %1: %2").arg(where(), detail));
+    }
+    qsizetype off = 0;
+    while (off < init.size()) {
+        // A few kB: it fits the channel window, so this does not block on the remote.
+        const int n = ssh_channel_write(ch, init.constData() + off,
+                                        uint32_t(std::min<qsizetype>(init.size() - off, 32768)));
+        if (n == SSH_ERROR) {
+            const QString detail = fromC(ssh_get_error(m_session));
+            ssh_channel_free(ch);
+            if (!ssh_is_connected(m_session))
+                disconnect();
+            return fail(tr("could not start the resident probe on %1: %2").arg(where(), detail));
+        }
+        off += n;
+    }
+    m_resident = ch;
+    return true;
+}
+
+void SshSession::stopResident()
+{
+    if (!m_resident)
+        return;
+    if (m_session && ssh_is_connected(m_session)) {
+        // EOF ends the remote shell once its current command is done; TERM ends that command.
+        ssh_channel_request_send_signal(m_resident, "TERM");
+        ssh_channel_send_eof(m_resident);
+        ssh_channel_close(m_resident);
+    }
+    ssh_channel_free(m_resident);
+    m_resident = nullptr;
+}
+
+ExecResult SshSession::requestResident(const QByteArray &request, const QByteArray &marker, int timeoutMs)
+{
+    ExecResult r;
+    QElapsedTimer timer;
+    timer.start();
+    auto finish = [&](const QString &error) {
+        if (!error.isEmpty()) {
+            fail(error);
+            r.error = m_lastError;
+        }
+        r.elapsedMs = timer.nsecsElapsed() / 1e6;
+        return r;
+    };
+    auto end = [&](const QString &error) {
+        stopResident();
+        return finish(error);
+    };
+    auto lost = [&](const QString &what) {
+        r.connectionLost = r.residentEnded = true;
+        const QString detail = fromC(ssh_get_error(m_session));
+        if (m_resident)
+            ssh_channel_free(m_resident);
+        m_resident = nullptr;
+        disconnect();
+        return finish(tr("connection to %1 lost while %2: %3").arg(where(), what, detail));
+    };
+    if (!m_connected || !m_authenticated) {
+        r.connectionLost = r.residentEnded = true;
+        return finish(tr("not connected"));
+    }
+    if (!m_resident) {
+        r.residentEnded = true;
+        return finish(tr("the resident probe is not running"));
+    }
+    for (qsizetype off = 0; off < request.size();) {
+        const int n = ssh_channel_write(m_resident, request.constData() + off,
+                                        uint32_t(std::min<qsizetype>(request.size() - off, 32768)));
+        if (n == SSH_ERROR)
+            return lost(tr("sending a request to the resident probe"));
+        off += n;
+    }
+    // The marker line starts after a newline of its own, so output without a final newline
+    // cannot hide it.
+    const QByteArray needle = '\n' + marker;
+    QByteArray out;
+    qsizetype scanFrom = 0;
+    char buf[32768];
+    for (;;) {
+        bool got = false;
+        for (int stream = 0; stream < 2; ++stream) {
+            const int n = ssh_channel_read_nonblocking(m_resident, buf, sizeof buf, stream);
+            if (n == SSH_ERROR)
+                return lost(tr("reading the resident probe's output"));
+            if (n > 0) {
+                got = true;
+                (stream ? r.err : out).append(buf, n);
+            }
+        }
+        const qsizetype at = out.indexOf(needle, scanFrom);
+        if (at >= 0) {
+            const qsizetype eol = out.indexOf('\n', at + needle.size());
+            if (eol >= 0) {
+                bool ok = false;
+                const int status = out.mid(at + needle.size(), eol - at - needle.size()).toInt(&ok);
+                if (!ok || eol + 1 != out.size()) {
+                    r.residentEnded = true;
+                    return end(tr("the resident probe on %1 answered out of turn").arg(where()));
+                }
+                r.out = out.left(at);
+                r.exitStatus = status;
+                r.ok = true;
+                return finish(QString());
+            }
+        } else {
+            scanFrom = std::max<qsizetype>(0, out.size() - needle.size());
+        }
+        if (out.size() + r.err.size() > m_outputLimit) {
+            r.truncated = r.residentEnded = true;
+            return end(tr("the command's output exceeded %1 MiB; it was stopped").arg(m_outputLimit >> 20));
+        }
+        if (got)
+            continue;
+        if (ssh_channel_is_eof(m_resident) || ssh_channel_is_closed(m_resident)) {
+            r.residentEnded = true;
+            r.exitStatus = ssh_channel_get_exit_status(m_resident);
+            r.out = out;
+            return end(tr("the resident probe on %1 ended (exit status %2)").arg(where()).arg(r.exitStatus));
+        }
+        if (cancelled()) {
+            r.cancelled = r.residentEnded = true;
+            return end(tr("command cancelled"));
+        }
+        const qint64 left = timeoutMs - timer.elapsed();
+        if (left <= 0) {
+            r.timedOut = r.residentEnded = true;
+            return end(tr("the command did not finish within %1 s").arg(seconds(timeoutMs)));
+        }
+        waitSocket(int(std::min<qint64>(left, 50)));
+        if (!ssh_is_connected(m_session))
+            return lost(tr("waiting for the resident probe's output"));
+    }
+}
+
 bool SshSession::keepalive()
 {
     if (!m_connected || !m_authenticated)
@@ -462,6 +612,10 @@ bool SshSession::isConnected() const
 
 void SshSession::disconnect()
 {
+    if (m_resident) {
+        ssh_channel_free(m_resident);
+        m_resident = nullptr;
+    }
     if (m_session && m_connected)
         ssh_disconnect(m_session);
     m_connected = false;

@@ -9,6 +9,7 @@
 #include <functional>
 
 struct ssh_session_struct;
+struct ssh_channel_struct;
 
 namespace alloclab {
 
@@ -23,6 +24,7 @@ struct ExecResult {
     bool cancelled = false;
     bool truncated = false; // output exceeded the limit; the command was stopped
     bool connectionLost = false; // the session is unusable; reconnect before the next command
+    bool residentEnded = false; // requestResident(): the resident command is gone; start it again
     double elapsedMs = 0;
 };
 
@@ -81,6 +83,18 @@ public:
     // stdin, then closes it. Waits at most timeoutMs; stops at once when the cancel flag is set.
     ExecResult exec(const QByteArray &command, const QByteArray &stdinData, int timeoutMs);
 
+    // A long-running command on a channel of its own that answers requests written to its
+    // stdin (the resident probe). Started once per connection; each request then costs one
+    // round trip and no new process on the host for a channel, a login shell or sudo.
+    // init is written right after the command starts (e.g. the definitions of a shell).
+    bool startResident(const QByteArray &command, const QByteArray &init);
+    // Writes request, then reads stdout until the line "<marker><exit status>" that the request
+    // must print after a newline of its own; what came before it is ExecResult::out. A failed
+    // request (timeout, cancel, too much output, the command ended) stops the resident.
+    ExecResult requestResident(const QByteArray &request, const QByteArray &marker, int timeoutMs);
+    void stopResident();
+    bool hasResident() const { return m_resident != nullptr; }
+
     // Cheap traffic so NAT and firewalls keep the connection; false when it is gone.
     bool keepalive();
     bool isConnected() const;
@@ -96,6 +110,7 @@ private:
     QString where() const; // "10.200.2.2" or "[::1]:2222"
 
     ssh_session_struct *m_session = nullptr;
+    ssh_channel_struct *m_resident = nullptr;
     QString m_name;
     QString m_hostName;
     QString m_userName;

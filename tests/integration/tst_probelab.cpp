@@ -1,10 +1,12 @@
 // The probe against the lab's real relay hosts (tests/lab): real systemd, real tor, real sshd,
 // as the sudo user, as root and as a user without sudo. Read-only on the shared lab; the
 // cache test changes and restarts relays on an extra host of its own (labctl add-host).
-// Uses the system ssh client with the lab's ssh_config (the app's own transport is tested
-// elsewhere); skips when the lab is not up.
+// Uses the system ssh client with the lab's ssh_config, and the app's own SshSession for the
+// resident probe; skips when the lab is not up.
 
 #include "app/probescript.h"
+#include "app/ssh/sshsession.h"
+#include "models/hosttarget.h"
 #include "models/probeparser.h"
 #include "models/validation.h"
 
@@ -112,6 +114,47 @@ private Q_SLOTS:
             QCOMPARE(r.sudoersLine(), QStringLiteral("nosudo ALL=(root) NOPASSWD: /bin/sh"));
     }
 
+    // What a poll runs: the resident probe on the connection gives the same relays as the probe
+    // run as one exec, request after request, for each kind of login.
+    void residentMatchesExec_data() { privileges_data(); }
+    void residentMatchesExec()
+    {
+        QFETCH(QString, alias);
+        QFETCH(int, privilege);
+        SshSession s(alias);
+        QVERIFY(s.configure(hosttarget::parse(alias), sshConfig()));
+        QVERIFY2(s.connectToHost() && s.checkHostKey() == HostKeyStatus::Known && s.authenticate(),
+                 qPrintable(s.lastError()));
+        const ExecResult once = s.exec(QByteArray(kProbeCommand), probeScript(), 60000);
+        QVERIFY2(once.ok, qPrintable(once.error));
+        const ProbeResult want = ProbeParser::parse(once.out);
+        QVERIFY2(want.ok, qPrintable(want.error));
+        QVERIFY2(s.startResident(QByteArray(kProbeCommand), residentProbeInit()), qPrintable(s.lastError()));
+        for (quint64 n = 1; n <= 3; ++n) {
+            const ExecResult r = s.requestResident(residentProbeRequest(n), residentProbeMarker(n), 60000);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.exitStatus, 0);
+            const ProbeResult got = ProbeParser::parse(r.out);
+            QVERIFY2(got.ok, qPrintable(got.error));
+            QCOMPARE(int(got.privilege), privilege);
+            QCOMPARE(got.host.hostname, want.host.hostname);
+            QCOMPARE(got.host.torVersion, want.host.torVersion);
+            QCOMPARE(got.relays.size(), want.relays.size());
+            for (qsizetype i = 0; i < got.relays.size(); ++i) {
+                const ProbeRelay &a = got.relays.at(i), &b = want.relays.at(i);
+                QCOMPARE(a.unit, b.unit);
+                QCOMPARE(a.mainPid, b.mainPid);
+                QCOMPARE(a.activeState, b.activeState);
+                QCOMPARE(a.nickname, b.nickname);
+                QCOMPARE(a.fingerprint, b.fingerprint);
+                QCOMPARE(a.configuredPreload, b.configuredPreload);
+                QCOMPARE(a.loadedAllocator, b.loadedAllocator);
+                QCOMPARE(a.loadedUnknown(), b.loadedUnknown());
+            }
+        }
+        s.stopResident();
+    }
+
     // The probe caches what systemd, tor, readlink and /proc/PID/maps said on the host. Through
     // a relay's life (drop-in, daemon-reload, restart, a symlinked preload retargeted, stop,
     // start) the probe that uses the cache reports exactly what one without it reports. On an
@@ -135,21 +178,32 @@ private Q_SLOTS:
             }
         } remove { labctl, host };
         const QString config = labDir() + QStringLiteral("/extra_ssh_config");
+        // Everything on ONE connection, as the app does: a new login would start a session
+        // scope, which alone makes the probe ask systemd again.
+        SshSession session(host);
+        QVERIFY(session.configure(hosttarget::parse(host), config));
+        QVERIFY2(session.connectToHost() && session.checkHostKey() == HostKeyStatus::Known
+                     && session.authenticate(),
+                 qPrintable(session.lastError()));
+        QVERIFY(session.startResident(QByteArray(kProbeCommand), residentProbeInit()));
         auto sh = [&](const QString &cmd) {
-            QProcess ssh;
-            ssh.start(QStringLiteral("ssh"), { QStringLiteral("-F"), config, host, cmd });
-            return ssh.waitForFinished(60000) && ssh.exitCode() == 0 ? ssh.readAllStandardOutput()
-                                                                     : QByteArray();
+            const ExecResult r = session.exec(cmd.toUtf8(), {}, 60000);
+            return r.ok && r.exitStatus == 0 ? r.out : QByteArray();
         };
-        // Relay records without the memory figures (they change from one probe to the next).
+        quint64 nonce = 0;
+        // Relay records without the memory figures (they change from one probe to the next):
+        // from the resident probe and its cache, or from a probe run once without a cache.
         auto records = [&](bool fromCache, QString *why) {
-            if (!fromCache)
+            ExecResult x;
+            if (fromCache) {
+                ++nonce;
+                x = session.requestResident(residentProbeRequest(nonce), residentProbeMarker(nonce), 60000);
+            } else {
                 sh(QStringLiteral("sudo -n rm -f /run/alloclab-probe.cache"));
-            QString err;
-            qint64 ms = 0;
-            const QByteArray out = probe(host, &err, &ms, config);
-            const ProbeResult r = ProbeParser::parse(out);
-            *why = r.ok ? QString() : r.error + err;
+                x = session.exec(QByteArray(kProbeCommand), probeScript(), 60000);
+            }
+            const ProbeResult r = ProbeParser::parse(x.out);
+            *why = r.ok ? QString() : r.error + x.error + QString::fromUtf8(x.err);
             QStringList lines;
             for (const ProbeRelay &rel : r.relays)
                 lines << QStringList { rel.unit,
@@ -178,6 +232,7 @@ private Q_SLOTS:
         const QString mi = QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2.0");
         const QList<QPair<QString, QString>> steps {
             { QStringLiteral("as booted"), QString() },
+            { QStringLiteral("nothing changed"), QString() },
             { QStringLiteral("drop-in, no reload"),
               QStringLiteral("sudo -n mkdir -p %1.d && printf '[Service]\\nEnvironment=\"LD_PRELOAD=%2\"\\n' "
                              "| sudo -n tee %3 >/dev/null")
@@ -202,6 +257,11 @@ private Q_SLOTS:
             QString why;
             const QStringList warm = records(true, &why);
             QVERIFY2(why.isEmpty(), qPrintable(name + QStringLiteral(": ") + why));
+            // Twice: the first may ask systemd and refresh the cache, the second then answers
+            // from the cache alone (nothing changed in between).
+            const QStringList warm2 = records(true, &why);
+            QVERIFY2(why.isEmpty(), qPrintable(name + QStringLiteral(": ") + why));
+            QCOMPARE(warm2, warm);
             const QStringList cold = records(false, &why);
             QVERIFY2(why.isEmpty(), qPrintable(name + QStringLiteral(": ") + why));
             QCOMPARE(cold.size(), 2);

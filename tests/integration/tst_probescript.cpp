@@ -71,6 +71,7 @@ public:
         int n = 0;
         writeFile(m_root + QStringLiteral("/cg/system.slice/cgroup.procs"), QByteArray());
         writeFile(m_root + QStringLiteral("/run/systemd/systemd-units-load"), QByteArray());
+        QDir().mkpath(m_root + QStringLiteral("/run/systemd/units"));
         for (const FakeRelay &r : relays) {
             const QString unit = QStringLiteral("tor@%1.service").arg(r.instance);
             QDir().mkpath(m_root + QStringLiteral("/etc/tor/instances/") + r.instance);
@@ -161,6 +162,7 @@ public:
         s.replace("/var/lib/tor", QByteArray(r + "/var/lib/tor"));
         s.replace("\nrundir=/run\n", QByteArray("\nrundir=" + r + "/run\n")); // the probe's cache
         s.replace("/run/systemd/systemd-units-load", QByteArray(r + "/run/systemd/systemd-units-load"));
+        s.replace("/run/systemd/units", QByteArray(r + "/run/systemd/units"));
         s.replace("/sys/fs/cgroup/unified /sys/fs/cgroup/systemd /sys/fs/cgroup", QByteArray(r + "/cg"));
         QDir().mkpath(m_root + QStringLiteral("/run"));
         return s;
@@ -178,6 +180,13 @@ public:
         QFile f(m_root + QStringLiteral("/run/systemd/systemd-units-load"));
         return f.open(QIODevice::ReadWrite)
             && f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime);
+    }
+
+    // As systemd does when any unit starts or stops (an invocation link comes or goes).
+    bool touchUnitsDir() const
+    {
+        QFile f(m_root + QStringLiteral("/run/systemd/units/invocation:x.service"));
+        return f.open(QIODevice::WriteOnly) && f.remove();
     }
 
 private:
@@ -314,7 +323,8 @@ private Q_SLOTS:
             QVERIFY2(!args.contains(h.toUtf8()), qPrintable(h));
         QVERIFY(!args.contains("reboot"));
 
-        // Warm: the same answer, from ONE list-units, no show (nothing changed in systemd).
+        // Warm: the same answer without asking systemd at all (no unit started or stopped,
+        // every running unit still holds its main process).
         // As root only: the cache lives in the run directory only root can write.
         if (::geteuid() != 0)
             return;
@@ -332,7 +342,17 @@ private Q_SLOTS:
         };
         QCOMPARE(body(warmOut), body(out));
         QByteArray warmArgs = host.systemctlArgs();
+        QVERIFY2(warmArgs.isEmpty(), warmArgs.constData());
+
+        // A unit started or stopped somewhere: ONE list-units, no show (nothing else changed).
+        QVERIFY(host.touchUnitsDir());
+        const QByteArray listedOut = runProbe(host.script());
+        QCOMPARE(body(listedOut), body(out));
+        warmArgs = host.systemctlArgs();
         QVERIFY2(warmArgs.startsWith("list-units\n") && !warmArgs.contains("\nshow\n"), warmArgs.constData());
+        host.clearSystemctlArgs();
+        QCOMPARE(body(runProbe(host.script())), body(out));
+        QVERIFY2(host.systemctlArgs().isEmpty(), host.systemctlArgs().constData()); // quiet again
 
         // daemon-reload: every unit is asked again.
         QVERIFY(host.touchReloadMarker());

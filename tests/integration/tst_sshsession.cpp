@@ -158,6 +158,66 @@ private Q_SLOTS:
         QVERIFY2(r.elapsedMs < 5000, qPrintable(QString::number(r.elapsedMs)));
     }
 
+    // A resident command answers requests on its stdin, one after another, in the same process;
+    // the marker line ends an answer even after output without a final newline.
+    void residentRequests()
+    {
+        auto s = open(QStringLiteral("lab1"));
+        QVERIFY(s);
+        QVERIFY2(s->startResident("sh -s", "f() { echo \"hi $1\"; echo warn >&2; return 2; }\n"),
+                 qPrintable(s->lastError()));
+        QVERIFY(s->hasResident());
+        const ExecResult a = s->requestResident("f one; printf '\\n%s%s\\n' 'M1 ' \"$?\"\n", "M1 ", 10000);
+        QVERIFY2(a.ok, qPrintable(a.error));
+        QCOMPARE(a.out, QByteArray("hi one\n"));
+        QCOMPARE(a.exitStatus, 2);
+        QCOMPARE(a.err, QByteArray("warn\n"));
+        const ExecResult b = s->requestResident(
+            "x=$$; printf 'M1 0 %s' $x; printf '\\n%s%s\\n' 'M2 ' \"$?\"\n", "M2 ", 10000);
+        QVERIFY2(b.ok, qPrintable(b.error));
+        QVERIFY(b.out.startsWith("M1 0 ")); // an older marker in the output is just output
+        const QByteArray pid = b.out.mid(5);
+        const ExecResult c = s->requestResident("echo $x; printf '\\n%s%s\\n' 'M3 ' \"$?\"\n", "M3 ", 10000);
+        QVERIFY2(c.ok, qPrintable(c.error));
+        QCOMPARE(c.out, pid + '\n'); // the same shell, with its variables
+        // Stopped, the remote shell goes away: nothing is left running on the host.
+        s->stopResident();
+        QVERIFY(!s->hasResident());
+        QTRY_VERIFY_WITH_TIMEOUT(s->exec("kill -0 " + pid, {}, 10000).exitStatus != 0, 10000);
+        QVERIFY(s->exec("true", {}, 10000).ok);
+    }
+
+    void residentEndsOrTimesOut()
+    {
+        auto s = open(QStringLiteral("lab1"));
+        QVERIFY(s);
+        QVERIFY(s->startResident("sh -s", {}));
+        const ExecResult gone = s->requestResident("exit 4\n", "M1 ", 10000);
+        QVERIFY(!gone.ok);
+        QVERIFY(gone.residentEnded);
+        QVERIFY(!gone.connectionLost);
+        QVERIFY2(gone.error.contains(QStringLiteral("ended")), qPrintable(gone.error));
+        QVERIFY(!s->hasResident());
+        const ExecResult none = s->requestResident("true\n", "M1 ", 10000);
+        QVERIFY(!none.ok);
+        QVERIFY(none.residentEnded);
+
+        QVERIFY(s->startResident("sh -s", {}));
+        const ExecResult slow
+            = s->requestResident("sleep 30; printf '\\n%s%s\\n' 'M1 ' \"$?\"\n", "M1 ", 700);
+        QVERIFY(!slow.ok);
+        QVERIFY(slow.timedOut);
+        QVERIFY(slow.residentEnded);
+        QVERIFY2(slow.elapsedMs < 5000, qPrintable(QString::number(slow.elapsedMs)));
+        QVERIFY(!s->hasResident());
+        // The connection is still good for commands and a new resident.
+        QVERIFY(s->exec("true", {}, 10000).ok);
+        QVERIFY(s->startResident("sh -s", {}));
+        const ExecResult again = s->requestResident("printf '\\n%s%s\\n' 'M2 ' 0\n", "M2 ", 10000);
+        QVERIFY2(again.ok, qPrintable(again.error));
+        QCOMPARE(again.out, QByteArray());
+    }
+
     void unknownHostKey()
     {
         const QString cfg = configWithKnownHosts(m_tmp.filePath(QStringLiteral("kh_empty")), {});
