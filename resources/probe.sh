@@ -1,17 +1,18 @@
 # AllocLab remote probe, output grammar version 1 (parsed strictly by models/probeparser.cpp;
-# the grammar is documented in models/probeparser.h). Sent on stdin of ONE exec per host:
-# app/probescript.h kProbeCommand runs it as root directly, else under ONE `sudo -n /bin/sh -s`
-# (the sudoers line the app suggests), else unprivileged; it prints nothing but the record set
-# on stdout.
+# the grammar is documented in models/probeparser.h). app/probescript.h kProbeCommand runs it
+# as root directly, else under ONE `sudo -n /bin/sh -s` (the sudoers line the app suggests),
+# else unprivileged; it prints nothing but the record set on stdout. The app starts that shell
+# once per connection and sends this script as the body of a function, run once per poll
+# (residentProbeInit/Request); sent alone on stdin of one exec, it runs once.
 #
 # Cost is constant in the number of relays (tests/integration/tst_probescript counts execve()
-# under strace for 6 and for 100 relays: same number). A poll launches sh, then at once
-# `systemctl list-units` (the state of every loaded tor unit, ONE D-Bus call) and `stat` (the
-# tor binary, systemd's reload marker, every known drop-in and preload file) piped into awk,
-# which reads everything else itself (/proc/PID/{status,maps,environ}, cgroup.procs,
-# fingerprint files, torrc, /etc/passwd). What is expensive and rarely changes is cached on
-# the host (see "cache" below and in awk) and asked again only when it may have changed:
-# `systemctl show` (one call for all such units), `tor --version`, `readlink`, maps/environ.
+# under strace for 6 and for 100 relays: same number). A poll forks a subshell that runs
+# `stat` (the tor binary, systemd's reload marker, /run/systemd/units, every known drop-in and
+# preload file) piped into awk, which reads everything else itself (/proc/PID/{status,maps,
+# environ}, cgroup.procs, fingerprint files, torrc, /etc/passwd). What is expensive and rarely
+# changes is cached on the host (see "cache" below and in awk) and asked again only when it
+# may have changed: `systemctl list-units` (see "quiet" in awk), `systemctl show` (one call for
+# all such units), `tor --version`, `readlink`, maps/environ.
 #
 # Never `pgrep -f`: a main PID is the one process in its unit's cgroup (where systemd puts
 # every process of a unit) when that is the MainPID systemd reported before, else systemd's

@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,6 +38,7 @@ struct SummaryView::Answer {
     QHash<QString, QString> allocatorOfLetter;
     QHash<QString, QString> colourOfLetter;
     QString error;
+    bool empty = false; // no data yet: an empty state, not a failure for the activity log
 };
 
 namespace {
@@ -81,8 +83,8 @@ SummaryView::SummaryView(const QString &dbPath, QWidget *parent)
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels({ tr("Group"), tr("Label"), tr("Allocator"), tr("Relays"),
-                                         tr("Mean GiB"), tr("Median GiB"), tr("vs. best"), tr("Growth GiB/day"),
-                                         tr("Rank"), tr("Recommendation") });
+                                         tr("Mean GiB"), tr("Median GiB"), tr("vs. best"),
+                                         tr("Growth GiB/day"), tr("Rank"), tr("Recommendation") });
     for (int c : { int(Relays), int(Mean), int(Median), int(Ratio), int(Growth), int(Rank) })
         m_model->horizontalHeaderItem(c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_view = new QTableView(this);
@@ -196,6 +198,14 @@ void SummaryView::query()
     });
     watcher->setFuture(QtConcurrent::run([dbPath, experiment, at]() {
         Answer a;
+        if (!QFileInfo::exists(dbPath)) {
+            a.empty = true;
+            a.error = QCoreApplication::translate(
+                "SummaryView",
+                "No data yet: connect to your relay servers (Fleet → Add Host…) and start polling, "
+                "or import existing files (File → Import…).");
+            return a;
+        }
         Database db;
         if (!db.open(dbPath, Database::OpenMode::ExistingOnly, &a.error))
             return a;
@@ -243,7 +253,8 @@ void SummaryView::show(quint64 generation, const Answer &a)
         m_allocatorOfLetter.clear();
         m_heading->setText(a.error);
         fill();
-        Q_EMIT queryFailed(a.error);
+        if (!a.empty)
+            Q_EMIT queryFailed(a.error);
         Q_EMIT summaryChanged();
         return;
     }

@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFileInfo>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -137,6 +139,26 @@ private Q_SLOTS:
         QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("no experiment")));
         QCOMPARE(view.model()->rowCount(), 0);
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("summaryRollout"))->isEnabled());
+    }
+
+    // Before the first poll or import there is no database file: an empty state that says what
+    // to do, not a failure in the activity log, and no file is created by looking.
+    void noDatabaseYetIsAnEmptyState()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("later.sqlite"));
+        SummaryView view(path);
+        QSignalSpy failed(&view, &SummaryView::queryFailed);
+        QSignalSpy changed(&view, &SummaryView::summaryChanged);
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(view.model()->rowCount(), 0);
+        bool said = false;
+        const QList<QLabel *> labels = view.findChildren<QLabel *>();
+        for (const QLabel *l : labels)
+            said = said || l->text().contains(QStringLiteral("File → Import…"));
+        QVERIFY(said);
+        QVERIFY(!QFileInfo::exists(path));
     }
 };
 
