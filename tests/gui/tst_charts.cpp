@@ -10,6 +10,7 @@
 #include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -137,6 +138,43 @@ private Q_SLOTS:
         QVERIFY(
             qAbs(label.center().y() - c.chart->mapToPosition(QPointF(0, 1.02), c.chart->series().first()).y())
             < 3);
+    }
+
+    // The histogram's bin edges are labelled on a value axis, a few of them: at a dashboard
+    // tile's size each label fits (a label under each of the 20 bins was cut to "…").
+    void distributionLabelsFitATile()
+    {
+        SeriesSet set;
+        set.groups
+            = { { QStringLiteral("A"), QStringLiteral("a"), palette::groupColour(QStringLiteral("A")) } };
+        for (int r = 0; r < 40; ++r) {
+            RelaySeries rs;
+            rs.group = QStringLiteral("A");
+            rs.key = rs.nickname = QStringLiteral("r%1").arg(r);
+            const qint64 kb = 1048576 + qint64(r) * 262144; // 1 to ~10.75 GiB
+            rs.samples.append({ kT0, kb, kb });
+            set.relays.append(rs);
+        }
+        ChartView view;
+        view.resize(420, 280);
+        view.setContent(charts::build(ChartKind::Distribution, set, ChartOptions {}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto axes = view.content().chart->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        auto *x = qobject_cast<QCategoryAxis *>(axes.first());
+        QVERIFY(x);
+        const QStringList labels = x->categoriesLabels();
+        QVERIFY2(labels.size() >= 3 && labels.size() <= 7, qPrintable(labels.join(QLatin1Char(' '))));
+        const QFontMetricsF fm(x->labelsFont());
+        const double slot = view.content().chart->plotArea().width() / (labels.size() - 1);
+        for (const QString &l : labels) {
+            bool ok = false;
+            l.toDouble(&ok);
+            QVERIFY2(ok, qPrintable(l)); // a number, never elided
+            QVERIFY2(fm.horizontalAdvance(l) < slot, qPrintable(l));
+        }
+        QCOMPARE(labels.first().toDouble(), 1.0); // the lowest edge is labelled too
     }
 
     void denseTrajectoriesDrawEnvelopes()

@@ -8,6 +8,7 @@
 #include <QBarSet>
 #include <QBoxPlotSeries>
 #include <QBoxSet>
+#include <QCategoryAxis>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -612,14 +613,18 @@ ChartContent buildDistribution(const SeriesSet &set, const ChartOptions &o)
     for (const int t : std::as_const(binTotals))
         maxCount = std::max(maxCount, t);
     chart->addSeries(series);
-    QStringList categories;
+    // Bar i stands at x = i; a value axis with labels on a few bin edges (at i - 0.5) stays
+    // readable at any size, where a label under every bin is cut to its slot.
     const int decimals = h.binWidth < 0.1 ? 2 : h.binWidth < 1 ? 1 : 0;
-    for (int b = 0; b < h.bins; ++b)
-        categories << QString::number(h.start + b * h.binWidth, 'f', decimals);
-    auto *x = new QBarCategoryAxis;
-    x->setCategories(categories);
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setRange(-0.5, h.bins - 0.5);
+    x->setStartValue(-0.501); // just before the first edge, so that it gets its label too
+    const int every = std::max(1, h.bins / 5);
+    for (int b = 0; b <= h.bins; b += every)
+        x->append(QString::number(h.start + b * h.binWidth, 'f', decimals), b - 0.5);
     styleAxis(x, o,
-              QCoreApplication::translate("Charts", "%1 per relay (%2), lower edge of each %3 %2 bin")
+              QCoreApplication::translate("Charts", "%1 per relay (%2), bins of %3 %2")
                   .arg(metricShort(o.metric), unit, QString::number(h.binWidth, 'f', decimals)));
     chart->addAxis(x, Qt::AlignBottom);
     QValueAxis *y = valueAxis(chart, Qt::AlignLeft, o, QCoreApplication::translate("Charts", "Relays"));
