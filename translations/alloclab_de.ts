@@ -224,10 +224,6 @@
         <translation>Verteilung von %1 pro Relay am %2</translation>
     </message>
     <message>
-        <source>%1 per relay (%2), lower edge of each %3 %2 bin</source>
-        <translation>%1 pro Relay (%2), Untergrenze jeder %3-%2-Klasse</translation>
-    </message>
-    <message>
         <source>Relays</source>
         <translation>Relays</translation>
     </message>
@@ -372,6 +368,10 @@
             <numerusform>%1; Band: Spannweite je Gruppe, Linien: das %n größte jeder Gruppe</numerusform>
             <numerusform>%1; Band: Spannweite je Gruppe, Linien: die %n größten jeder Gruppe</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 per relay (%2), bins of %3 %2</source>
+        <translation>%1 pro Relay (%2), Klassen zu %3 %2</translation>
     </message>
 </context>
 <context>
@@ -2779,6 +2779,34 @@
         <source>connection to %1 lost (no answer to a keepalive within %2 s): %3</source>
         <translation>Verbindung zu %1 verloren (keine Antwort auf ein Keepalive innerhalb von %2 s): %3</translation>
     </message>
+    <message>
+        <source>could not start the resident probe on %1: %2</source>
+        <translation>die residente Probe auf %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>the resident probe is not running</source>
+        <translation>die residente Probe läuft nicht</translation>
+    </message>
+    <message>
+        <source>sending a request to the resident probe</source>
+        <translation>Senden einer Anfrage an die residente Probe</translation>
+    </message>
+    <message>
+        <source>reading the resident probe&apos;s output</source>
+        <translation>Lesen der Ausgabe der residenten Probe</translation>
+    </message>
+    <message>
+        <source>the resident probe on %1 answered out of turn</source>
+        <translation>die residente Probe auf %1 hat außer der Reihe geantwortet</translation>
+    </message>
+    <message>
+        <source>the resident probe on %1 ended (exit status %2)</source>
+        <translation>die residente Probe auf %1 wurde beendet (Exit-Status %2)</translation>
+    </message>
+    <message>
+        <source>waiting for the resident probe&apos;s output</source>
+        <translation>Warten auf die Ausgabe der residenten Probe</translation>
+    </message>
 </context>
 <context>
     <name>Summary</name>
@@ -2856,6 +2884,10 @@
     <message>
         <source>There is no experiment yet: import group files (File → Import…) or create one on the Experiment tab.</source>
         <translation>Es gibt noch kein Experiment: Importieren Sie Gruppendateien (Datei → Importieren…) oder legen Sie eines auf dem Reiter Experiment an.</translation>
+    </message>
+    <message>
+        <source>No data yet: connect to your relay servers (Fleet → Add Host…) and start polling, or import existing files (File → Import…).</source>
+        <translation>Noch keine Daten: Verbinden Sie sich mit Ihren Relay-Servern (Flotte → Host hinzufügen…) und starten Sie die Abfrage, oder importieren Sie vorhandene Dateien (Datei → Importieren…).</translation>
     </message>
 </context>
 <context>
