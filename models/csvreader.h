@@ -51,6 +51,12 @@ private:
     };
     bool readQuoted();
     void skipToNextLine();
+    const char *nextSeparator(const char *p);
+
+    // Where ',', CR and LF are in the 64-byte window at m_windowOff (relative to m_begin): a
+    // record is scanned once, not once per field (fields are short, a record holds a dozen).
+    qsizetype m_windowOff = -64;
+    quint64 m_window = 0;
 
     const char *m_begin;
     const char *m_pos;

@@ -346,7 +346,7 @@ QByteArray formatTimestamp(qint64 ms, const QTimeZone &zone, bool withOffset)
 
 // ---------------------------------------------------------------------------------------------
 
-Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
+Id RelayIndex::resolveKnown(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
 {
     // Snapshots list the relays in the same order every time: guess the relay that followed the
     // previous one last time and confirm it byte for byte. Only rows with a fingerprint take
@@ -362,6 +362,13 @@ Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteA
             }
         }
     }
+    return 0;
+}
+
+Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
+{
+    if (const Id known = resolveKnown(server, fingerprint, nickname))
+        return known;
     const Id id = resolveSlow(server, fingerprint, nickname);
     if (m_seen.size() <= size_t(id)) {
         m_seen.resize(size_t(id) + 1);
@@ -473,6 +480,8 @@ MemoryParser::Row MemoryParser::fail(const QString &message)
 bool MemoryParser::intColumn(int col, const char *name, bool required, qint64 *out)
 {
     const QByteArrayView v = m_reader.field(col);
+    if (col >= 0 && csv::parseInt(v, out) && *out >= 0) // the common case first
+        return true;
     if (col < 0 || csv::trimmed(v).isEmpty()) {
         *out = -1;
         if (required) {
@@ -514,11 +523,13 @@ MemoryParser::Row MemoryParser::next()
     if (type == QByteArrayView("relay")) {
         const QByteArrayView fp = normFingerprint(m_reader.field(m_cFingerprint));
         const QByteArrayView nick = csv::trimmed(m_reader.field(m_cNickname));
-        if (!fp.isEmpty() && !isHex40(fp))
+        // The relay of the previous snapshot in the same place: its fields were checked then.
+        const Id known = m_index.resolveKnown(server, fp, nick);
+        if (!known && !fp.isEmpty() && !isHex40(fp))
             return fail(
                 QCoreApplication::translate("TorUtils", "expected a 40-character hex fingerprint, got '%1'")
                     .arg(echo(fp)));
-        if (!nick.isEmpty() && !isNickname(nick))
+        if (!known && !nick.isEmpty() && !isNickname(nick))
             return fail(QCoreApplication::translate(
                             "TorUtils", "expected a relay nickname (1-19 letters or digits), got '%1'")
                             .arg(echo(nick)));
@@ -539,7 +550,7 @@ MemoryParser::Row MemoryParser::next()
                         .arg(echo(f)));
         }
         m_group = csv::trimmed(m_reader.field(m_cGroup));
-        m_sample.relayId = m_index.resolve(server, fp, nick);
+        m_sample.relayId = known ? known : m_index.resolve(server, fp, nick);
         return Row::Relay;
     }
     if (type == QByteArrayView("aggregate")) {
