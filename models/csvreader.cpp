@@ -123,9 +123,9 @@ bool Reader::readQuoted()
         }
         if (inScratch) {
             m_scratch.append(m_pos, size_t(quote - m_pos));
-            m_fields.push_back({ scratchStart, qsizetype(m_scratch.size()) - scratchStart, true });
+            m_fields.emplace_back(scratchStart, qsizetype(m_scratch.size()) - scratchStart, true);
         } else {
-            m_fields.push_back({ qsizetype(start - m_begin), qsizetype(quote - start), false });
+            m_fields.emplace_back(qsizetype(start - m_begin), qsizetype(quote - start), false);
         }
         m_pos = quote + 1;
         if (m_pos < m_end && *m_pos != ',' && *m_pos != '\n' && *m_pos != '\r') {
@@ -168,7 +168,7 @@ bool Reader::next()
         } else {
             const char *start = m_pos;
             const char *p = nextSeparator(m_pos);
-            m_fields.push_back({ qsizetype(start - m_begin), qsizetype(p - start), false });
+            m_fields.emplace_back(qsizetype(start - m_begin), qsizetype(p - start), false);
             m_pos = p;
         }
         if (m_pos >= m_end)
@@ -177,7 +177,7 @@ bool Reader::next()
         if (c == ',') {
             ++m_pos;
             if (m_pos >= m_end) {
-                m_fields.push_back({ 0, 0, false });
+                m_fields.emplace_back(0, 0, false);
                 return true;
             }
             continue;
