@@ -2030,9 +2030,37 @@ qint64 Database::insertSamples(const QList<SampleRecord> &samples)
     AutoTx t(*this, !inTransaction());
     if (!t.ok())
         return -1;
-    const qint64 n = insertSampleBlocksLocked(samples);
+    std::vector<const SampleRecord *> order;
+    order.reserve(size_t(samples.size()));
+    for (const SampleRecord &r : samples)
+        order.push_back(&r);
+    const qint64 n = insertSampleBlocksLocked(order);
     if (n < 0 || !t.commit()) {
         reword(QCoreApplication::translate("Database", "these %1 samples").arg(samples.size()));
+        return -1;
+    }
+    return n;
+}
+
+qint64 Database::insertSampleRuns(const std::vector<QList<SampleRecord>> &runs)
+{
+    if (!checkOpen())
+        return -1;
+    AutoTx t(*this, !inTransaction());
+    if (!t.ok())
+        return -1;
+    std::vector<const SampleRecord *> order;
+    size_t total = 0;
+    for (const QList<SampleRecord> &run : runs)
+        total += size_t(run.size());
+    order.reserve(total);
+    for (const QList<SampleRecord> &run : runs) {
+        for (const SampleRecord &r : run)
+            order.push_back(&r);
+    }
+    const qint64 n = insertSampleBlocksLocked(order);
+    if (n < 0 || !t.commit()) {
+        reword(QCoreApplication::translate("Database", "these %1 samples").arg(total));
         return -1;
     }
     return n;
@@ -2066,32 +2094,57 @@ struct PendingSample {
 };
 } // namespace
 
-qint64 Database::insertSampleBlocksLocked(const QList<SampleRecord> &samples)
+qint64 Database::insertSampleBlocksLocked(std::vector<const SampleRecord *> &order)
 {
-    for (qsizetype i = 0; i < samples.size(); ++i) {
-        if (samples.at(i).relayId <= 0 || samples.at(i).tsMs <= 0) {
+    // order holds the samples in the caller's order (positions in messages are 1-based in it).
+    const qsizetype total = qsizetype(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+        if (order[i]->relayId <= 0 || order[i]->tsMs <= 0) {
             failText(
                 QCoreApplication::translate(
                     "Database", "Sample %1 of %2 has no relay or no time; nothing of this batch was stored.")
                     .arg(i + 1)
-                    .arg(samples.size()));
+                    .arg(total));
             return -1;
         }
     }
+    const std::vector<const SampleRecord *> given = order; // for positions in messages
     // By relay, then time; of two samples at one (relay, ts) the first given wins, as with rows.
-    std::vector<qsizetype> order(size_t(samples.size()));
-    std::iota(order.begin(), order.end(), 0);
-    const auto less = [&](qsizetype x, qsizetype y) {
-        const SampleRecord &a = samples.at(x);
-        const SampleRecord &b = samples.at(y);
-        if (a.relayId != b.relayId)
-            return a.relayId < b.relayId;
-        return a.tsMs != b.tsMs ? a.tsMs < b.tsMs : x < y;
+    const auto less = [](const SampleRecord *a, const SampleRecord *b) {
+        return a->relayId != b->relayId ? a->relayId < b->relayId : a->tsMs < b->tsMs;
     };
     if (!std::is_sorted(order.begin(), order.end(), less)) // imports arrive sorted: skip the sort
-        std::sort(order.begin(), order.end(), less);
-    if (!checkSampleRelays(samples, order))
-        return -1;
+        std::stable_sort(order.begin(), order.end(), less);
+    // sample_blocks has no foreign key: check each distinct relay once.
+    {
+        Stmt known = prepare("SELECT 1 FROM relays WHERE id = ?1");
+        if (!known)
+            return -1;
+        Id previous = 0;
+        for (const SampleRecord *r : order) {
+            if (r->relayId == previous)
+                continue;
+            previous = r->relayId;
+            known.bind(1, previous);
+            const int rc = known.step();
+            known.reset();
+            if (rc == SQLITE_DONE) {
+                const auto at = std::find(given.begin(), given.end(), r);
+                failText(QCoreApplication::translate(
+                             "Database",
+                             "Sample %1 of %2 names relay %3, which the database does not know; "
+                             "nothing of this batch was stored.")
+                             .arg(qsizetype(at - given.begin()) + 1)
+                             .arg(total)
+                             .arg(previous));
+                return -1;
+            }
+            if (rc != SQLITE_ROW) {
+                fail(rc, QCoreApplication::translate("Database", "the samples"));
+                return -1;
+            }
+        }
+    }
 
     Stmt rowTimes = prepare("SELECT ts_ms FROM samples WHERE relay_id = ?1 AND ts_ms BETWEEN ?2 AND ?3");
     // Blocks never overlap: only the last one starting before lo can reach into [lo, hi].
@@ -2120,11 +2173,11 @@ qint64 Database::insertSampleBlocksLocked(const QList<SampleRecord> &samples)
     qint64 added = 0;
     size_t next = 0;
     while (next < order.size()) {
-        const Id relay = samples.at(order[next]).relayId;
+        const Id relay = order[next]->relayId;
         incoming.clear();
         runTimes.clear();
-        for (; next < order.size() && samples.at(order[next]).relayId == relay; ++next) {
-            const SampleRecord &r = samples.at(order[next]);
+        for (; next < order.size() && order[next]->relayId == relay; ++next) {
+            const SampleRecord &r = *order[next];
             if (!incoming.empty() && incoming.back().s.tsMs == r.tsMs)
                 continue;
             incoming.push_back({ { r.tsMs, r.rssKb, r.hwmKb, r.vmsizeKb, r.pid, 0 }, &r.loadedAllocator });

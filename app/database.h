@@ -228,6 +228,10 @@ public:
     // Batches should hold a relay's samples in runs of SampleBlock::kMaxSamples where they can:
     // every run of a relay in a batch becomes at least one block.
     qint64 insertSamples(const QList<SampleRecord> &samples);
+    // The same for samples handed over in runs (the importer keeps each relay's samples in runs
+    // of SampleBlock::kMaxSamples): stored as one batch without being copied into one list.
+    // Runs of one relay come in time order; runs sorted by relay spare the store a sort.
+    qint64 insertSampleRuns(const std::vector<QList<SampleRecord>> &runs);
     qint64 insertAggregates(const QList<AggregateRecord> &aggregates); // idempotent by (server, ts)
     qint64 insertEvents(const QList<EventRecord> &events); // idempotent by (ts, type, description, group)
     qint64 insertDiagnostics(const QList<HostDiagnosticsRecord> &diagnostics); // idempotent by (server, ts)
@@ -284,7 +288,7 @@ private:
     bool migrate(QString *error);
     Id resolveRelayLocked(const RelayRecord &relay);
     qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId, qint64 defaultTsMs);
-    qint64 insertSampleBlocksLocked(const QList<SampleRecord> &samples);
+    qint64 insertSampleBlocksLocked(std::vector<const SampleRecord *> &order);
     bool checkSampleRelays(const QList<SampleRecord> &samples, const std::vector<qsizetype> &order);
     bool decodeBlock(QByteArrayView blob, Id relayId, qint64 firstMs, SampleBlock *block);
     // The block samples of a relay in [fromMs, toMs], appended to out in time order.

@@ -257,34 +257,31 @@ bool Run::importMemory(const ImportPlanEntry &e)
     }
     std::vector<Id> localToDb;
     std::vector<QString> resolvedFp; // the fingerprint each relay was resolved with
-    QList<SampleRecord> batch;
     std::vector<QList<SampleRecord>> pending; // per local relay
     QList<AggregateRecord> aggregates;
     QList<RowError> errors;
     qsizetype errorCount = 0;
-    // Full runs, by relay: a batch in (relay, time) order is stored without a sort.
+    // Runs of kMaxSamples per relay, stored together once they add up to kBatch samples, sorted
+    // by relay: the store then needs no sort and writes full blocks.
     std::vector<QList<SampleRecord>> full;
     qsizetype fullSamples = 0;
     auto flush = [&]() {
-        if (!m_bad) {
-            std::stable_sort(full.begin(), full.end(),
-                             [](const QList<SampleRecord> &a, const QList<SampleRecord> &b) {
-                                 return a.first().relayId < b.first().relayId;
-                             });
-            batch.reserve(fullSamples + SampleBlock::kMaxSamples);
-            for (QList<SampleRecord> &run : full)
-                batch.append(std::move(run));
-        }
-        full.clear();
-        fullSamples = 0;
-        if (m_bad || batch.isEmpty())
+        if (m_bad || full.empty()) {
+            full.clear();
+            fullSamples = 0;
             return true;
-        const qint64 n = m_db.insertSamples(batch);
+        }
+        std::stable_sort(full.begin(), full.end(),
+                         [](const QList<SampleRecord> &a, const QList<SampleRecord> &b) {
+                             return a.first().relayId < b.first().relayId;
+                         });
+        const qint64 n = m_db.insertSampleRuns(full);
         if (n < 0)
             return fatal(QFileInfo(e.path).fileName() + QStringLiteral(": ") + m_db.lastError());
         res.added += n;
         m_report.samplesAdded += n;
-        batch.clear();
+        full.clear();
+        fullSamples = 0;
         return true;
     };
     qsizetype rowsSinceTick = 0;

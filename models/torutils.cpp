@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <cstring>
+#include <string>
 
 namespace alloclab::torutils {
 
@@ -137,6 +139,21 @@ qint64 civilToUtcMs(const Civil &c, int offsetSec)
 {
     const qint64 days = daysFromCivil(c.y, unsigned(c.mo), unsigned(c.d));
     return (days * 86400 + c.h * 3600 + c.mi * 60 + c.s - offsetSec) * 1000 + c.ms;
+}
+
+// Byte equality inlined: QByteArrayView's operator== calls into QtCore (compareMemory), and the
+// hot loop compares five short fields per row.
+inline bool same(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && (a.size() == 0 || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+}
+inline bool same(QByteArrayView a, const std::string &b)
+{
+    return same(a, QByteArrayView(b.data(), qsizetype(b.size())));
+}
+inline bool same(QByteArrayView a, const QByteArray &b)
+{
+    return same(a, QByteArrayView(b));
 }
 
 bool isHex40(QByteArrayView v)
@@ -280,7 +297,7 @@ TimestampParser::TimestampParser(const QTimeZone &naiveZone)
 bool TimestampParser::parse(QByteArrayView text, qint64 *ms, bool *hadOffset)
 {
     text = csv::trimmed(text);
-    if (!m_lastText.isEmpty() && text == QByteArrayView(m_lastText)) {
+    if (!m_lastText.isEmpty() && same(text, m_lastText)) {
         *ms = m_lastMs;
         if (hadOffset)
             *hadOffset = m_lastOffset;
@@ -355,8 +372,7 @@ Id RelayIndex::resolveKnown(QByteArrayView server, QByteArrayView fingerprint, Q
         const Id guess = m_next[size_t(m_prev)];
         if (guess > 0) {
             const Seen &s = m_seen[size_t(guess)];
-            if (QByteArrayView(s.fingerprint) == fingerprint && QByteArrayView(s.nickname) == nickname
-                && QByteArrayView(s.server) == server) {
+            if (same(fingerprint, s.fingerprint) && same(nickname, s.nickname) && same(server, s.server)) {
                 m_prev = guess;
                 return guess;
             }
@@ -520,7 +536,7 @@ MemoryParser::Row MemoryParser::next()
     if (server.isEmpty())
         server = m_defaultServerUtf8;
     const QByteArrayView type = csv::trimmed(m_reader.field(m_cType));
-    if (type == QByteArrayView("relay")) {
+    if (same(type, QByteArrayView("relay"))) {
         const QByteArrayView fp = normFingerprint(m_reader.field(m_cFingerprint));
         const QByteArrayView nick = csv::trimmed(m_reader.field(m_cNickname));
         // The relay of the previous snapshot in the same place: its fields were checked then.
@@ -553,7 +569,7 @@ MemoryParser::Row MemoryParser::next()
         m_sample.relayId = known ? known : m_index.resolve(server, fp, nick);
         return Row::Relay;
     }
-    if (type == QByteArrayView("aggregate")) {
+    if (same(type, QByteArrayView("aggregate"))) {
         m_aggregate.tsMs = ts;
         if (m_lastServer != server || m_aggregate.server.isEmpty()) {
             m_lastServer = server.toByteArray();

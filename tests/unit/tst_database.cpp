@@ -494,6 +494,40 @@ private Q_SLOTS:
         QCOMPARE(db.insertSamples(one), 1);
     }
 
+    // The importer's form: runs in any relay order, one relay's runs in time order; the same
+    // (relay, ts) twice keeps the first given; an unknown relay names the sample's position.
+    void sampleRuns()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id a = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("a"), {} });
+        const Id b = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("b"), {} });
+        const auto run = [](Id relay, qint64 from, int n, qint64 rss) {
+            QList<SampleRecord> r;
+            for (int i = 0; i < n; ++i)
+                r.append(SampleRecord { relay, from + i * 1000LL, rss + i, -1, -1, 7, QStringLiteral("?") });
+            return r;
+        };
+        std::vector<QList<SampleRecord>> runs { run(b, 1000, 5, 500), run(a, 1000, 3, 100),
+                                                run(b, 6000, 2, 600),
+                                                run(a, 3000, 2, 900) }; // a at 3000 twice: 102 wins
+        QCOMPARE(db.insertSampleRuns(runs), 5 + 3 + 2 + 1);
+        const QList<SampleRecord> all = db.samples({}, 0);
+        QCOMPARE(all.size(), 11);
+        QCOMPARE(all.at(0).relayId, a);
+        QCOMPARE(all.at(2).tsMs, 3000);
+        QCOMPARE(all.at(2).rssKb, 102);
+        QCOMPARE(all.at(3).rssKb, 901);
+        QCOMPARE(all.at(4).relayId, b);
+        QCOMPARE(all.last().tsMs, 7000);
+        QCOMPARE(db.insertSampleRuns(runs), 0);
+        runs.push_back(run(99, 1000, 1, 1));
+        QCOMPARE(db.insertSampleRuns(runs), -1);
+        QVERIFY2(db.lastError().contains(QStringLiteral("Sample 13 of 13 names relay 99")),
+                 qPrintable(db.lastError()));
+        QCOMPARE(db.counts().samples, 11);
+    }
+
     // A damaged block is a clear error naming the relay, never a crash or a silent gap.
     void damagedBlock()
     {
