@@ -734,27 +734,30 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
 
 bool Database::migrate(QString *error)
 {
-    for (int to = 1; to <= kSchemaVersion; ++to) {
-        // Re-read inside the write lock: another process may have migrated meanwhile.
-        char *msg = nullptr;
-        int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, &msg);
-        sqlite3_free(msg);
-        if (rc != SQLITE_OK) {
-            fail(rc, QCoreApplication::translate("Database", "the schema upgrade"));
-            *error = m_lastError;
-            return false;
-        }
-        bool ok = false;
-        const qint64 current = scalar("SELECT user_version FROM pragma_user_version", 0, &ok);
-        if (!ok) {
-            *error = m_lastError;
-            rollback();
-            return false;
-        }
-        if (current >= to) {
-            rollback();
-            continue;
-        }
+    // All missing steps in one transaction: a file is upgraded entirely or not at all, and a new
+    // file costs one commit instead of one per step (about a sixth fewer writes; creating a
+    // database is most of the cost of importing a small file).
+    // The version is re-read inside the write lock: another process may have migrated meanwhile.
+    char *msg = nullptr;
+    int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, &msg);
+    sqlite3_free(msg);
+    if (rc != SQLITE_OK) {
+        fail(rc, QCoreApplication::translate("Database", "the schema upgrade"));
+        *error = m_lastError;
+        return false;
+    }
+    bool ok = false;
+    const qint64 current = scalar("SELECT user_version FROM pragma_user_version", 0, &ok);
+    if (!ok) {
+        *error = m_lastError;
+        rollback();
+        return false;
+    }
+    if (current >= kSchemaVersion) {
+        rollback();
+        return true;
+    }
+    for (int to = int(current) + 1; to <= kSchemaVersion; ++to) {
         const QByteArray sql = QByteArray(kMigrations[to - 1])
             + "\nPRAGMA user_version = " + QByteArray::number(to)
             + ";\nPRAGMA application_id = " + QByteArray::number(ApplicationId) + ";\n";
@@ -762,16 +765,15 @@ bool Database::migrate(QString *error)
         rc = sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &msg);
         const QString detail = msg ? QString::fromUtf8(msg) : QString();
         sqlite3_free(msg);
-        if (rc == SQLITE_OK) {
+        if (rc == SQLITE_OK && to == kSchemaVersion)
             rc = sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
-        }
         if (rc != SQLITE_OK) {
             fail(rc, QCoreApplication::translate("Database", "the schema upgrade"));
             *error = QCoreApplication::translate(
                          "Database",
                          "Upgrading %1 from schema %2 to %3 failed (%4); the file was left at schema %2.")
                          .arg(nativePath(m_path))
-                         .arg(to - 1)
+                         .arg(current)
                          .arg(to)
                          .arg(detail.isEmpty() ? m_lastError : detail);
             rollback();
