@@ -14,6 +14,7 @@
 #include "models/allocatorcatalog.h"
 #include "models/records.h"
 
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QMetaType>
@@ -27,6 +28,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace alloclab {
+
+class SampleBlock;
 
 // One step of a rollout or rollback, kept for the record (the Rollout tab, reports).
 struct DeployLogRecord {
@@ -80,7 +83,7 @@ struct Snapshot {
 struct DatabaseCounts {
     qint64 hosts = 0;
     qint64 relays = 0;
-    qint64 samples = 0;
+    qint64 samples = 0; // rows and samples in blocks
     qint64 polls = 0;
     qint64 aggregates = 0;
     qint64 events = 0;
@@ -217,9 +220,18 @@ public:
 
     // --- polls and measurements -------------------------------------------------------------
     bool insertPoll(const PollWrite &poll, PollResult *result = nullptr);
-    // Batched and idempotent (a repeated (relay, ts) is ignored). Runs in its own transaction
-    // unless one is open (Transaction). Returns the number of new rows, -1 on error.
+    // The bulk path (imports): batched and idempotent (a (relay, ts) already stored, as a row or
+    // in a block, is ignored), stored in compressed per-relay blocks (table sample_blocks,
+    // models/sampleblock.h); blocks the new samples overlap are decoded, merged and re-encoded.
+    // Runs in its own transaction unless one is open (Transaction). Returns the number of new
+    // samples, -1 on error. Polls (insertPoll) write rows instead.
+    // Batches should hold a relay's samples in runs of SampleBlock::kMaxSamples where they can:
+    // every run of a relay in a batch becomes at least one block.
     qint64 insertSamples(const QList<SampleRecord> &samples);
+    // The same for samples handed over in runs (the importer keeps each relay's samples in runs
+    // of SampleBlock::kMaxSamples): stored as one batch without being copied into one list.
+    // Runs of one relay come in time order; runs sorted by relay spare the store a sort.
+    qint64 insertSampleRuns(const std::vector<QList<SampleRecord>> &runs);
     qint64 insertAggregates(const QList<AggregateRecord> &aggregates); // idempotent by (server, ts)
     qint64 insertEvents(const QList<EventRecord> &events); // idempotent by (ts, type, description, group)
     qint64 insertDiagnostics(const QList<HostDiagnosticsRecord> &diagnostics); // idempotent by (server, ts)
@@ -276,6 +288,11 @@ private:
     bool migrate(QString *error);
     Id resolveRelayLocked(const RelayRecord &relay);
     qint64 insertSamplesLocked(const QList<SampleRecord> &samples, Id pollId, qint64 defaultTsMs);
+    qint64 insertSampleBlocksLocked(std::vector<const SampleRecord *> &order);
+    bool checkSampleRelays(const QList<SampleRecord> &samples, const std::vector<qsizetype> &order);
+    bool decodeBlock(QByteArrayView blob, Id relayId, qint64 firstMs, SampleBlock *block);
+    // The block samples of a relay in [fromMs, toMs], appended to out in time order.
+    bool readBlockSamples(Id relayId, qint64 fromMs, qint64 toMs, QList<SampleRecord> &out);
     bool insertSampleTimes(std::vector<qint64> &times); // sorts and dedupes `times`
     bool insertEventLocked(const EventRecord &event, qint64 *inserted);
     bool insertDiagnosticsLocked(const HostDiagnosticsRecord &diag, qint64 *inserted);

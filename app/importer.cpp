@@ -1,5 +1,7 @@
 #include "app/importer.h"
 
+#include "models/sampleblock.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -230,9 +232,19 @@ Id Run::dbRelay(const RelayRecord &r)
 
 bool Run::importMemory(const ImportPlanEntry &e)
 {
-    QByteArray data;
-    if (!readAll(e.path, &data))
-        return false;
+    // Mapped, not read: a history of 100 MB is parsed in place, without a copy into fresh memory.
+    QFile mapped(e.path);
+    QByteArray owned;
+    QByteArrayView data;
+    if (!mapped.open(QIODevice::ReadOnly))
+        return fatal(QCoreApplication::translate("Importer", "%1: cannot be read: %2")
+                         .arg(e.path, mapped.errorString()));
+    if (const uchar *m = mapped.size() > 0 ? mapped.map(0, mapped.size()) : nullptr) {
+        data = QByteArrayView(reinterpret_cast<const char *>(m), mapped.size());
+    } else {
+        owned = mapped.readAll(); // not mappable (a pipe, a special file system): read it
+        data = owned;
+    }
     const QString file = QFileInfo(e.path).fileName();
     ImportFileResult res;
     res.path = e.path;
@@ -245,20 +257,31 @@ bool Run::importMemory(const ImportPlanEntry &e)
     }
     std::vector<Id> localToDb;
     std::vector<QString> resolvedFp; // the fingerprint each relay was resolved with
-    QList<SampleRecord> batch;
+    std::vector<QList<SampleRecord>> pending; // per local relay
     QList<AggregateRecord> aggregates;
-    batch.reserve(kBatch);
     QList<RowError> errors;
     qsizetype errorCount = 0;
+    // Runs of kMaxSamples per relay, stored together once they add up to kBatch samples, sorted
+    // by relay: the store then needs no sort and writes full blocks.
+    std::vector<QList<SampleRecord>> full;
+    qsizetype fullSamples = 0;
     auto flush = [&]() {
-        if (m_bad || batch.isEmpty())
+        if (m_bad || full.empty()) {
+            full.clear();
+            fullSamples = 0;
             return true;
-        const qint64 n = m_db.insertSamples(batch);
+        }
+        std::stable_sort(full.begin(), full.end(),
+                         [](const QList<SampleRecord> &a, const QList<SampleRecord> &b) {
+                             return a.first().relayId < b.first().relayId;
+                         });
+        const qint64 n = m_db.insertSampleRuns(full);
         if (n < 0)
             return fatal(QFileInfo(e.path).fileName() + QStringLiteral(": ") + m_db.lastError());
         res.added += n;
         m_report.samplesAdded += n;
-        batch.clear();
+        full.clear();
+        fullSamples = 0;
         return true;
     };
     qsizetype rowsSinceTick = 0;
@@ -301,9 +324,24 @@ bool Run::importMemory(const ImportPlanEntry &e)
             resolvedFp[local] = r.fingerprint;
         }
         s.relayId = localToDb[local];
-        batch << s;
-        if (batch.size() >= kBatch && !flush())
-            return false;
+        // Per relay in runs of a block's size: the store writes each run of a batch as blocks.
+        if (local >= pending.size())
+            pending.resize(local + 1);
+        QList<SampleRecord> &run = pending[local];
+        if (run.isEmpty())
+            run.reserve(SampleBlock::kMaxSamples);
+        run.append(std::move(s));
+        if (run.size() >= SampleBlock::kMaxSamples) {
+            full.push_back(std::move(run));
+            run = QList<SampleRecord>();
+            fullSamples += SampleBlock::kMaxSamples;
+            if (fullSamples >= kBatch && !flush())
+                return false;
+        }
+    }
+    for (QList<SampleRecord> &run : pending) {
+        if (!run.isEmpty())
+            full.push_back(std::move(run));
     }
     if (!flush())
         return false;

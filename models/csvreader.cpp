@@ -39,6 +39,55 @@ void Reader::skipToNextLine()
     }
 }
 
+namespace {
+// Bit i set: p[i] is ',', CR or LF (i < 64, p + i < end).
+inline quint64 separatorMask(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+    if (end - p >= 64) {
+        const __m128i comma = _mm_set1_epi8(',');
+        const __m128i lf = _mm_set1_epi8('\n');
+        const __m128i cr = _mm_set1_epi8('\r');
+        quint64 mask = 0;
+        for (int k = 0; k < 4; ++k) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+            const unsigned m = unsigned(_mm_movemask_epi8(_mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr))));
+            mask |= quint64(m) << (16 * k);
+        }
+        return mask;
+    }
+#endif
+    quint64 mask = 0;
+    const qsizetype n = qMin<qsizetype>(64, end - p);
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = p[i];
+        if (c == ',' || c == '\n' || c == '\r')
+            mask |= quint64(1) << i;
+    }
+    return mask;
+}
+} // namespace
+
+// The first ',', CR or LF at or after p, else m_end. Inlined: it runs once per field.
+Q_ALWAYS_INLINE const char *Reader::nextSeparator(const char *p)
+{
+    for (;;) {
+        const qsizetype off = qsizetype(p - m_begin) - m_windowOff;
+        if (off >= 0 && off < 64) {
+            const quint64 bits = m_window & (~quint64(0) << off);
+            if (bits)
+                return m_begin + m_windowOff + __builtin_ctzll(bits);
+            const qsizetype nextOff = m_windowOff + 64;
+            if (nextOff >= qsizetype(m_end - m_begin))
+                return m_end;
+            p = m_begin + nextOff;
+        }
+        m_windowOff = qsizetype(p - m_begin);
+        m_window = separatorMask(p, m_end);
+    }
+}
+
 // m_pos is just after the opening quote.
 bool Reader::readQuoted()
 {
@@ -74,9 +123,9 @@ bool Reader::readQuoted()
         }
         if (inScratch) {
             m_scratch.append(m_pos, size_t(quote - m_pos));
-            m_fields.push_back({ scratchStart, qsizetype(m_scratch.size()) - scratchStart, true });
+            m_fields.emplace_back(scratchStart, qsizetype(m_scratch.size()) - scratchStart, true);
         } else {
-            m_fields.push_back({ qsizetype(start - m_begin), qsizetype(quote - start), false });
+            m_fields.emplace_back(qsizetype(start - m_begin), qsizetype(quote - start), false);
         }
         m_pos = quote + 1;
         if (m_pos < m_end && *m_pos != ',' && *m_pos != '\n' && *m_pos != '\r') {
@@ -118,33 +167,8 @@ bool Reader::next()
                 return false;
         } else {
             const char *start = m_pos;
-            const char *p = m_pos;
-            // The hot loop: most bytes are neither separators nor line ends. 16 bytes at a time
-            // where SSE2 is there (every x86-64), the byte loop for the tail.
-#if defined(__SSE2__)
-            const __m128i comma = _mm_set1_epi8(',');
-            const __m128i lf = _mm_set1_epi8('\n');
-            const __m128i cr = _mm_set1_epi8('\r');
-            for (; m_end - p >= 16; p += 16) {
-                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-                const int mask = _mm_movemask_epi8(_mm_or_si128(
-                    _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)), _mm_cmpeq_epi8(v, cr)));
-                if (mask) {
-                    p += __builtin_ctz(unsigned(mask));
-                    goto fieldEnd;
-                }
-            }
-#endif
-            while (p < m_end) {
-                const char c = *p;
-                if (c == ',' || c == '\n' || c == '\r')
-                    break;
-                ++p;
-            }
-#if defined(__SSE2__)
-        fieldEnd:
-#endif
-            m_fields.push_back({ qsizetype(start - m_begin), qsizetype(p - start), false });
+            const char *p = nextSeparator(m_pos);
+            m_fields.emplace_back(qsizetype(start - m_begin), qsizetype(p - start), false);
             m_pos = p;
         }
         if (m_pos >= m_end)
@@ -153,7 +177,7 @@ bool Reader::next()
         if (c == ',') {
             ++m_pos;
             if (m_pos >= m_end) {
-                m_fields.push_back({ 0, 0, false });
+                m_fields.emplace_back(0, 0, false);
                 return true;
             }
             continue;

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 
 #include <cstdio>
+#include <cstring>
+#include <string>
 
 namespace alloclab::torutils {
 
@@ -137,6 +139,21 @@ qint64 civilToUtcMs(const Civil &c, int offsetSec)
 {
     const qint64 days = daysFromCivil(c.y, unsigned(c.mo), unsigned(c.d));
     return (days * 86400 + c.h * 3600 + c.mi * 60 + c.s - offsetSec) * 1000 + c.ms;
+}
+
+// Byte equality inlined: QByteArrayView's operator== calls into QtCore (compareMemory), and the
+// hot loop compares five short fields per row.
+inline bool same(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && (a.size() == 0 || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+}
+inline bool same(QByteArrayView a, const std::string &b)
+{
+    return same(a, QByteArrayView(b.data(), qsizetype(b.size())));
+}
+inline bool same(QByteArrayView a, const QByteArray &b)
+{
+    return same(a, QByteArrayView(b));
 }
 
 bool isHex40(QByteArrayView v)
@@ -280,7 +297,7 @@ TimestampParser::TimestampParser(const QTimeZone &naiveZone)
 bool TimestampParser::parse(QByteArrayView text, qint64 *ms, bool *hadOffset)
 {
     text = csv::trimmed(text);
-    if (!m_lastText.isEmpty() && text == QByteArrayView(m_lastText)) {
+    if (!m_lastText.isEmpty() && same(text, m_lastText)) {
         *ms = m_lastMs;
         if (hadOffset)
             *hadOffset = m_lastOffset;
@@ -346,7 +363,7 @@ QByteArray formatTimestamp(qint64 ms, const QTimeZone &zone, bool withOffset)
 
 // ---------------------------------------------------------------------------------------------
 
-Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
+Id RelayIndex::resolveKnown(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
 {
     // Snapshots list the relays in the same order every time: guess the relay that followed the
     // previous one last time and confirm it byte for byte. Only rows with a fingerprint take
@@ -355,13 +372,19 @@ Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteA
         const Id guess = m_next[size_t(m_prev)];
         if (guess > 0) {
             const Seen &s = m_seen[size_t(guess)];
-            if (QByteArrayView(s.fingerprint) == fingerprint && QByteArrayView(s.nickname) == nickname
-                && QByteArrayView(s.server) == server) {
+            if (same(fingerprint, s.fingerprint) && same(nickname, s.nickname) && same(server, s.server)) {
                 m_prev = guess;
                 return guess;
             }
         }
     }
+    return 0;
+}
+
+Id RelayIndex::resolve(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname)
+{
+    if (const Id known = resolveKnown(server, fingerprint, nickname))
+        return known;
     const Id id = resolveSlow(server, fingerprint, nickname);
     if (m_seen.size() <= size_t(id)) {
         m_seen.resize(size_t(id) + 1);
@@ -473,6 +496,8 @@ MemoryParser::Row MemoryParser::fail(const QString &message)
 bool MemoryParser::intColumn(int col, const char *name, bool required, qint64 *out)
 {
     const QByteArrayView v = m_reader.field(col);
+    if (col >= 0 && csv::parseInt(v, out) && *out >= 0) // the common case first
+        return true;
     if (col < 0 || csv::trimmed(v).isEmpty()) {
         *out = -1;
         if (required) {
@@ -511,14 +536,16 @@ MemoryParser::Row MemoryParser::next()
     if (server.isEmpty())
         server = m_defaultServerUtf8;
     const QByteArrayView type = csv::trimmed(m_reader.field(m_cType));
-    if (type == QByteArrayView("relay")) {
+    if (same(type, QByteArrayView("relay"))) {
         const QByteArrayView fp = normFingerprint(m_reader.field(m_cFingerprint));
         const QByteArrayView nick = csv::trimmed(m_reader.field(m_cNickname));
-        if (!fp.isEmpty() && !isHex40(fp))
+        // The relay of the previous snapshot in the same place: its fields were checked then.
+        const Id known = m_index.resolveKnown(server, fp, nick);
+        if (!known && !fp.isEmpty() && !isHex40(fp))
             return fail(
                 QCoreApplication::translate("TorUtils", "expected a 40-character hex fingerprint, got '%1'")
                     .arg(echo(fp)));
-        if (!nick.isEmpty() && !isNickname(nick))
+        if (!known && !nick.isEmpty() && !isNickname(nick))
             return fail(QCoreApplication::translate(
                             "TorUtils", "expected a relay nickname (1-19 letters or digits), got '%1'")
                             .arg(echo(nick)));
@@ -539,10 +566,10 @@ MemoryParser::Row MemoryParser::next()
                         .arg(echo(f)));
         }
         m_group = csv::trimmed(m_reader.field(m_cGroup));
-        m_sample.relayId = m_index.resolve(server, fp, nick);
+        m_sample.relayId = known ? known : m_index.resolve(server, fp, nick);
         return Row::Relay;
     }
-    if (type == QByteArrayView("aggregate")) {
+    if (same(type, QByteArrayView("aggregate"))) {
         m_aggregate.tsMs = ts;
         if (m_lastServer != server || m_aggregate.server.isEmpty()) {
             m_lastServer = server.toByteArray();

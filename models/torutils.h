@@ -79,6 +79,10 @@ class RelayIndex
 {
 public:
     Id resolve(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname);
+    // The fast path of resolve() alone: the relay these raw fields resolved to before, when
+    // they are byte for byte those of the relay expected next (snapshots keep their order);
+    // 0 otherwise. A hit means the fields were valid when first seen: callers skip checking them.
+    Id resolveKnown(QByteArrayView server, QByteArrayView fingerprint, QByteArrayView nickname);
     const QList<RelayRecord> &relays() const { return m_relays; }
 
 private:

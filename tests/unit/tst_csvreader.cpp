@@ -1,5 +1,6 @@
 #include "models/csvreader.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace alloclab;
@@ -181,6 +182,48 @@ private Q_SLOTS:
         QCOMPARE(r.size(), 2);
         QCOMPARE(r.field(0).toByteArray(), field.toUtf8()); // bytes: fromUtf8 would drop a BOM
         QCOMPARE(r.field(1), QByteArrayView("end"));
+    }
+
+    // Many records of random fields (short, long, quoted, with separators and line ends inside)
+    // written and read back: the reader scans 64-byte windows, so fields and quotes fall on
+    // every position relative to a window's edge, and the file may end without a line end.
+    void randomRoundTrip()
+    {
+        QRandomGenerator rng(64);
+        const QByteArray alphabet("ab,\"\r\n 0123456789xyz");
+        for (int round = 0; round < 200; ++round) {
+            QList<QList<QByteArray>> records;
+            QByteArray text;
+            const int n = int(rng.bounded(1, 20));
+            for (int r = 0; r < n; ++r) {
+                QList<QByteArray> fields;
+                const int m = int(rng.bounded(1, 16));
+                for (int f = 0; f < m; ++f) {
+                    QByteArray field;
+                    const int len = rng.bounded(8) == 0 ? int(rng.bounded(60, 150)) : int(rng.bounded(0, 12));
+                    for (int k = 0; k < len; ++k)
+                        field += alphabet.at(int(rng.bounded(alphabet.size())));
+                    if (m == 1 && field.trimmed().isEmpty())
+                        field = "z"; // a lone blank field would be a blank line
+                    fields << field;
+                    if (f)
+                        text += ',';
+                    csv::appendField(text, field);
+                }
+                records << fields;
+                if (r + 1 < n || rng.bounded(2))
+                    text += rng.bounded(2) ? "\r\n" : "\n";
+            }
+            csv::Reader reader(text);
+            for (const QList<QByteArray> &expected : std::as_const(records)) {
+                QVERIFY2(reader.next(), qPrintable(reader.errorString()));
+                QCOMPARE(reader.size(), expected.size());
+                for (int f = 0; f < expected.size(); ++f)
+                    QCOMPARE(reader.field(f).toByteArray(), expected.at(f));
+            }
+            QVERIFY(!reader.next());
+            QVERIFY(!reader.hasError());
+        }
     }
 };
 

@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 #include "app/database.h"
+#include "models/sampleblock.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -75,6 +76,44 @@ PollWrite makePoll(Id hostId, qint64 ts, int n, const QString &prefix = QStringL
         p.samples.append(s);
     }
     return p;
+}
+
+qint64 scalar(Database &db, const char *sql, bool *ok)
+{
+    sqlite3_stmt *st = nullptr;
+    *ok = sqlite3_prepare_v2(db.handle(), sql, -1, &st, nullptr) == SQLITE_OK
+        && sqlite3_step(st) == SQLITE_ROW;
+    const qint64 v = *ok ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+// Every block, key and bytes: equal dumps = nothing was rewritten.
+QByteArray blockDump(Database &db)
+{
+    QByteArray out;
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db.handle(),
+                       "SELECT relay_id, first_ms, last_ms, n, hex(data) FROM sample_blocks "
+                       "ORDER BY relay_id, first_ms",
+                       -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int c = 0; c < 5; ++c)
+            out += reinterpret_cast<const char *>(sqlite3_column_text(st, c)) + QByteArray(",");
+        out += '\n';
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+// Pairs of blocks of one relay whose time ranges overlap (must be 0).
+qint64 overlappingBlocks(Database &db)
+{
+    bool ok = false;
+    return scalar(db,
+                  "SELECT count(*) FROM sample_blocks x JOIN sample_blocks y ON x.relay_id = y.relay_id "
+                  "AND x.first_ms < y.first_ms AND x.last_ms >= y.first_ms",
+                  &ok);
 }
 
 } // namespace
@@ -258,6 +297,262 @@ private Q_SLOTS:
         QCOMPARE(db.insertSamples({ ghost }), qint64(-1));
         QVERIFY2(db.lastError().contains(QStringLiteral("does not know")), qPrintable(db.lastError()));
         QCOMPARE(db.counts().samples, 2);
+    }
+
+    // v3 -> v4 adds sample_blocks beside the rows: everything of a v3 file survives, and the
+    // relay trigger now clears a deleted relay's blocks too.
+    void migrationV4KeepsEverything()
+    {
+        const QString path = newPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QByteArray sql;
+        for (int v = 1; v <= 3; ++v)
+            sql += Database::migrationSql(v).toUtf8();
+        sql += "PRAGMA user_version = 3; PRAGMA application_id = "
+            + QByteArray::number(Database::ApplicationId) + ";";
+        sql += "INSERT INTO hosts(id, name, target) VALUES(1, 'h', 'lab1');";
+        sql += "INSERT INTO relays(id, host_id, server, nickname, fingerprint) VALUES(1, 1, 's', 'a', ''), "
+               "(2, 1, 's', 'b', '"
+            + QByteArray(40, 'B') + "');";
+        sql += "INSERT INTO polls(id, host_id, ts_ms, ok, relay_count) VALUES(7, 1, 3000, 1, 1);";
+        sql += "INSERT INTO samples(relay_id, ts_ms, rss_kb, hwm_kb, vmsize_kb, pid, loaded_allocator, "
+               "poll_id) "
+               "VALUES(1, 1000, 10, 30, 40, 5, 'mimalloc', NULL), (2, 1000, 20, 31, 41, 6, '', NULL), "
+               "(1, 2000, 11, 32, 42, 5, 'mimalloc', NULL), (2, 3000, 22, 33, 43, 6, '', 7);";
+        sql += "INSERT INTO sample_times VALUES(1000), (2000), (3000);";
+        sql += "INSERT INTO aggregates(server, ts_ms, count) VALUES('s', 1000, 2);";
+        sql += "INSERT INTO events(ts_ms, type, description) VALUES(1500, 'restart', 'x');";
+        sql += "INSERT INTO experiments(id, name) VALUES(1, 'e');";
+        QVERIFY(rawExec(path, sql));
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, Database::OpenMode::ExistingOnly, &error), qPrintable(error));
+        QCOMPARE(db.fileSchemaVersion(), Database::schemaVersion());
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+        const DatabaseCounts c = db.counts();
+        QCOMPARE(c.hosts, 1);
+        QCOMPARE(c.relays, 2);
+        QCOMPARE(c.samples, 4);
+        QCOMPARE(c.polls, 1);
+        QCOMPARE(c.aggregates, 1);
+        QCOMPARE(c.events, 1);
+        QCOMPARE(c.experiments, 1);
+        QCOMPARE(db.sampleTimes(), (QList<qint64> { 1000, 2000, 3000 }));
+        const QList<SampleRecord> all = db.samples({}, 0);
+        QCOMPARE(all.size(), 4);
+        QCOMPARE(all.at(0).relayId, 1);
+        QCOMPARE(all.at(1).tsMs, 2000);
+        QCOMPARE(all.at(1).hwmKb, 32);
+        QCOMPARE(all.at(1).vmsizeKb, 42);
+        QCOMPARE(all.at(1).loadedAllocator, QStringLiteral("mimalloc"));
+        QCOMPARE(all.at(3).rssKb, 22);
+        QCOMPARE(db.lastPoll(1)->samplesStored, 1);
+        QCOMPARE(db.relay(2)->fingerprint, QString(40, QLatin1Char('B')));
+        // Imported history now goes into blocks, beside the old rows.
+        QList<SampleRecord> more;
+        for (int i = 0; i < 5; ++i)
+            more.append(SampleRecord { 2, 4000 + i * 1000LL, 100 + i, 200, 300, 6, QString() });
+        QCOMPARE(db.insertSamples(more), 5);
+        QCOMPARE(db.counts().samples, 9);
+        QCOMPARE(db.samples(QList<Id> { 2 }, 0).size(), 7);
+        bool ok = false;
+        QCOMPARE(scalar(db, "SELECT count(*) FROM sample_blocks", &ok), 1);
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM relays WHERE id = 2")));
+        QCOMPARE(scalar(db, "SELECT count(*) FROM sample_blocks", &ok), 0);
+        QCOMPARE(db.counts().samples, 2);
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    // Imports (insertSamples) write blocks, polls write rows; every reader sees both, a (relay,
+    // ts) is stored once, and re-importing changes nothing.
+    void blocksBesideRows()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id h = db.upsertHost(HostRecord { 0, QStringLiteral("go"), QStringLiteral("go"), {} });
+        PollResult poll;
+        QVERIFY(db.insertPoll(makePoll(h, 5000500, 2), &poll)); // rows at 5000.5 s
+        const Id a = poll.relayIds.at(0);
+        const Id b = poll.relayIds.at(1);
+        // 3000 hourly samples for a (several blocks), every other hour for b.
+        const auto history = [&](Id relay, int n, int step, qint64 offset) {
+            QList<SampleRecord> out;
+            for (int i = 0; i < n; ++i)
+                out.append(
+                    SampleRecord { relay, offset + i * step * 1000LL, 1000 + i, 2000 + i, 3000 + i, 4242,
+                                   i < n / 2 ? QStringLiteral("libjemalloc.so.2") : QStringLiteral("?") });
+            return out;
+        };
+        const QList<SampleRecord> ha = history(a, 3000, 1, 1000);
+        const QList<SampleRecord> hb = history(b, 1500, 2, 1000);
+        QCOMPARE(db.insertSamples(ha + hb), 4500);
+        bool ok = false;
+        const qint64 blocks = scalar(db, "SELECT count(*) FROM sample_blocks", &ok);
+        QCOMPARE(blocks, 3 + 2); // evenly filled: 3 x 1000 and 2 x 750
+        QCOMPARE(scalar(db, "SELECT max(n) FROM sample_blocks", &ok), 1000);
+        QCOMPARE(overlappingBlocks(db), 0);
+        QCOMPARE(db.counts().samples, 4502);
+        const DatabaseCounts before = db.counts();
+        const QByteArray dump = blockDump(db);
+        // Idempotent: the same again, in another order, adds nothing and rewrites nothing.
+        QCOMPARE(db.insertSamples(hb + ha), 0);
+        QCOMPARE(db.counts(), before);
+        QCOMPARE(blockDump(db), dump);
+
+        // Series: exact values, in time order, across block borders.
+        const QList<SampleRecord> sa = db.samples(QList<Id> { a }, 0);
+        QCOMPARE(sa.size(), 3001); // + the poll's row
+        for (int i = 0; i < 3000; ++i) {
+            QCOMPARE(sa.at(i).tsMs, ha.at(i).tsMs);
+            QCOMPARE(sa.at(i).rssKb, ha.at(i).rssKb);
+            QCOMPARE(sa.at(i).hwmKb, ha.at(i).hwmKb);
+            QCOMPARE(sa.at(i).vmsizeKb, ha.at(i).vmsizeKb);
+            QCOMPARE(sa.at(i).pid, ha.at(i).pid);
+            QCOMPARE(sa.at(i).loadedAllocator, ha.at(i).loadedAllocator);
+        }
+        QCOMPARE(sa.last().tsMs, 5000500);
+        QCOMPARE(sa.last().loadedAllocator, QStringLiteral("libmimalloc.so.2.0"));
+        const QList<SampleRecord> window = db.samples(QList<Id> { b, a }, 1024000, 2050000);
+        QCOMPARE(window.size(), (2050 - 1024 + 1) + 513);
+        QCOMPARE(window.first().relayId, a);
+        QCOMPARE(window.first().tsMs, 1024000);
+        QCOMPARE(window.last().relayId, b);
+        QCOMPARE(window.last().tsMs, 2049000);
+        QCOMPARE(db.samples({}, 0).size(), 4502);
+
+        // Snapshot and latest: blocks and rows.
+        QCOMPARE(db.latestSampleTimeAtOrBefore(2500500), 2500000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(2500500, { b }), 2499000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(0, { b }), 5000500);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(4999999, { b }), 2999000);
+        QCOMPARE(db.latestSampleTimeAtOrBefore(999, { a, b }), 0);
+        Snapshot snap = db.snapshotAtOrBefore(2500500);
+        QCOMPARE(snap.tsMs, 2500000);
+        QCOMPARE(snap.samples.size(), 1);
+        QCOMPARE(snap.samples.at(0).relayId, a);
+        QCOMPARE(snap.samples.at(0).rssKb, 1000 + 2499);
+        snap = db.snapshotAtOrBefore(1001000, { a, b });
+        QCOMPARE(snap.samples.size(), 2);
+        QCOMPARE(snap.samples.at(1).relayId, b);
+        QCOMPARE(snap.samples.at(1).rssKb, 1000 + 500);
+        QCOMPARE(db.snapshotAtOrBefore(1001000, { b }).samples.size(), 1);
+        QCOMPARE(db.snapshotAtOrBefore(0).samples.size(), 2); // the poll
+        QCOMPARE(db.sampleTimes(0, 3000).size(), 3);
+        QCOMPARE(db.sampleTimes().size(), 3001);
+
+        // Latest: rows newer than the blocks win; blocks alone where there are no rows.
+        QList<SampleRecord> latest = db.latestSamples();
+        QCOMPARE(latest.size(), 2);
+        QCOMPARE(latest.at(0).tsMs, 5000500);
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM samples")));
+        latest = db.latestSamples();
+        QCOMPARE(latest.size(), 2);
+        QCOMPARE(latest.at(0).tsMs, 3000000);
+        QCOMPARE(latest.at(0).rssKb, 3999);
+        QCOMPARE(latest.at(0).loadedAllocator, QStringLiteral("?"));
+        QCOMPARE(latest.at(1).tsMs, 2999000);
+
+        // A poll at a time already in a block stores nothing twice.
+        PollWrite again = makePoll(h, 1501000, 2);
+        PollResult r;
+        QVERIFY(db.insertPoll(again, &r));
+        QCOMPARE(r.samplesStored, 0);
+        QCOMPARE(db.counts().samples, 4500);
+
+        // New samples inside stored blocks: merged, still no overlap, nothing lost or doubled.
+        QList<SampleRecord> gaps;
+        for (int i = 0; i < 1500; ++i)
+            gaps.append(
+                SampleRecord { b, 2000 + i * 2000LL, 7, 8, 9, 10, QStringLiteral("libmimalloc.so.2.0") });
+        gaps.append(hb.at(3)); // already there
+        QCOMPARE(db.insertSamples(gaps), 1500);
+        QCOMPARE(db.counts().samples, 6000);
+        QCOMPARE(overlappingBlocks(db), 0);
+        const QList<SampleRecord> sb = db.samples(QList<Id> { b }, 0);
+        QCOMPARE(sb.size(), 3000);
+        for (int i = 0; i < 3000; ++i) {
+            QCOMPARE(sb.at(i).tsMs, 1000 + i * 1000LL);
+            QCOMPARE(sb.at(i).rssKb, i % 2 ? 7 : 1000 + i / 2);
+            QCOMPARE(sb.at(i).loadedAllocator,
+                     i % 2 ? QStringLiteral("libmimalloc.so.2.0")
+                           : (i / 2 < 750 ? QStringLiteral("libjemalloc.so.2") : QStringLiteral("?")));
+        }
+        QVERIFY(scalar(db, "SELECT max(n) FROM sample_blocks", &ok) <= SampleBlock::kMaxSamples);
+        QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+
+        // Defensive reads: a row at a block's time (never written so) is seen once.
+        QVERIFY(db.exec(
+            QStringLiteral("INSERT INTO samples(relay_id, ts_ms, rss_kb) VALUES(%1, 1000, 55)").arg(a)));
+        const QList<SampleRecord> dup = db.samples(QList<Id> { a }, 0, 2000);
+        QCOMPARE(dup.size(), 2);
+        QCOMPARE(dup.at(0).rssKb, 55);
+        QCOMPARE(db.snapshotAtOrBefore(1000, { a }).samples.size(), 1);
+
+        // A row written before an overlapping import keeps the import from storing it twice.
+        QList<SampleRecord> one { SampleRecord { a, 1000, 1, 1, 1, 1, QString() },
+                                  SampleRecord { a, 500, 2, 2, 2, 2, QString() } };
+        QCOMPARE(db.insertSamples(one), 1);
+    }
+
+    // The importer's form: runs in any relay order, one relay's runs in time order; the same
+    // (relay, ts) twice keeps the first given; an unknown relay names the sample's position.
+    void sampleRuns()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id a = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("a"), {} });
+        const Id b = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("b"), {} });
+        const auto run = [](Id relay, qint64 from, int n, qint64 rss) {
+            QList<SampleRecord> r;
+            for (int i = 0; i < n; ++i)
+                r.append(SampleRecord { relay, from + i * 1000LL, rss + i, -1, -1, 7, QStringLiteral("?") });
+            return r;
+        };
+        std::vector<QList<SampleRecord>> runs { run(b, 1000, 5, 500), run(a, 1000, 3, 100),
+                                                run(b, 6000, 2, 600),
+                                                run(a, 3000, 2, 900) }; // a at 3000 twice: 102 wins
+        QCOMPARE(db.insertSampleRuns(runs), 5 + 3 + 2 + 1);
+        const QList<SampleRecord> all = db.samples({}, 0);
+        QCOMPARE(all.size(), 11);
+        QCOMPARE(all.at(0).relayId, a);
+        QCOMPARE(all.at(2).tsMs, 3000);
+        QCOMPARE(all.at(2).rssKb, 102);
+        QCOMPARE(all.at(3).rssKb, 901);
+        QCOMPARE(all.at(4).relayId, b);
+        QCOMPARE(all.last().tsMs, 7000);
+        QCOMPARE(db.insertSampleRuns(runs), 0);
+        runs.push_back(run(99, 1000, 1, 1));
+        QCOMPARE(db.insertSampleRuns(runs), -1);
+        QVERIFY2(db.lastError().contains(QStringLiteral("Sample 13 of 13 names relay 99")),
+                 qPrintable(db.lastError()));
+        QCOMPARE(db.counts().samples, 11);
+    }
+
+    // A damaged block is a clear error naming the relay, never a crash or a silent gap.
+    void damagedBlock()
+    {
+        Database db;
+        QVERIFY(db.open(newPath()));
+        const Id relay
+            = db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("x"), {} });
+        QList<SampleRecord> s;
+        for (int i = 1; i <= 10; ++i)
+            s.append(SampleRecord { relay, i * 1000LL, i, i, i, 1, QString() });
+        QCOMPARE(db.insertSamples(s), 10);
+        QVERIFY(db.exec(QStringLiteral("UPDATE sample_blocks SET data = substr(data, 1, 7)")));
+        QVERIFY(db.samples(QList<Id> { relay }, 0).isEmpty());
+        QVERIFY2(db.lastError().contains(QStringLiteral("damaged"))
+                     && db.lastError().contains(QStringLiteral("relay %1").arg(relay)),
+                 qPrintable(db.lastError()));
+        QVERIFY(db.latestSamples().isEmpty());
+        QVERIFY(db.lastError().contains(QStringLiteral("damaged")));
+        QCOMPARE(db.snapshotAtOrBefore(5000).samples.size(), 0);
+        // Writing into it is refused too, and leaves it as it was.
+        QCOMPARE(db.insertSamples({ SampleRecord { relay, 5500, 1, 1, 1, 1, QString() } }), -1);
+        QVERIFY(db.lastError().contains(QStringLiteral("damaged")));
+        QVERIFY(db.exec(QStringLiteral("UPDATE sample_blocks SET data = x'02'")));
+        QVERIFY(db.samples(QList<Id> { relay }, 0).isEmpty());
+        QVERIFY2(db.lastError().contains(QStringLiteral("version 2")), qPrintable(db.lastError()));
     }
 
     void refusesForeignFiles_data()
