@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <sys/mman.h>
 #include <vector>
 
 namespace alloclab {
@@ -17,6 +18,61 @@ namespace alloclab {
 using namespace torutils;
 
 namespace {
+
+// A whole file in memory of our own: a file that another program truncates meanwhile is a short
+// read, never a SIGBUS as with a mapping of it. The memory is pre-faulted in one call, which
+// costs less than the page faults of a fresh buffer filled by read().
+class FileBuffer
+{
+public:
+    FileBuffer() = default;
+    FileBuffer(const FileBuffer &) = delete;
+    FileBuffer &operator=(const FileBuffer &) = delete;
+    ~FileBuffer()
+    {
+        if (m_data)
+            munmap(m_data, m_capacity);
+    }
+    bool read(const QString &path, QString *error)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+            *error = f.errorString();
+            return false;
+        }
+        const qint64 size = f.size();
+        if (size <= 0) { // empty, or not a regular file: read what comes
+            m_owned = f.readAll();
+            return true;
+        }
+        void *p = mmap(nullptr, size_t(size), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (p == MAP_FAILED) {
+            m_owned = f.readAll();
+            return true;
+        }
+        m_data = static_cast<char *>(p);
+        m_capacity = size_t(size);
+        while (m_size < size) {
+            const qint64 n = f.read(m_data + m_size, size - m_size);
+            if (n < 0) {
+                *error = f.errorString();
+                return false;
+            }
+            if (n == 0)
+                break; // truncated meanwhile
+            m_size += n;
+        }
+        return true;
+    }
+    QByteArrayView view() const { return m_data ? QByteArrayView(m_data, m_size) : QByteArrayView(m_owned); }
+
+private:
+    char *m_data = nullptr;
+    size_t m_capacity = 0;
+    qint64 m_size = 0;
+    QByteArray m_owned;
+};
 
 constexpr int kBatch = 65536;
 constexpr int kMaxErrorsPerFile = 1000;
@@ -232,19 +288,12 @@ Id Run::dbRelay(const RelayRecord &r)
 
 bool Run::importMemory(const ImportPlanEntry &e)
 {
-    // Mapped, not read: a history of 100 MB is parsed in place, without a copy into fresh memory.
-    QFile mapped(e.path);
-    QByteArray owned;
-    QByteArrayView data;
-    if (!mapped.open(QIODevice::ReadOnly))
-        return fatal(QCoreApplication::translate("Importer", "%1: cannot be read: %2")
-                         .arg(e.path, mapped.errorString()));
-    if (const uchar *m = mapped.size() > 0 ? mapped.map(0, mapped.size()) : nullptr) {
-        data = QByteArrayView(reinterpret_cast<const char *>(m), mapped.size());
-    } else {
-        owned = mapped.readAll(); // not mappable (a pipe, a special file system): read it
-        data = owned;
-    }
+    FileBuffer buffer;
+    QString readError;
+    if (!buffer.read(e.path, &readError))
+        return fatal(
+            QCoreApplication::translate("Importer", "%1: cannot be read: %2").arg(e.path, readError));
+    const QByteArrayView data = buffer.view();
     const QString file = QFileInfo(e.path).fileName();
     ImportFileResult res;
     res.path = e.path;

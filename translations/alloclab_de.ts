@@ -1548,6 +1548,18 @@
         <source>reading the latest samples</source>
         <translation>Lesen der neuesten Messwerte</translation>
     </message>
+    <message>
+        <source>it starts at %1, not at %2</source>
+        <translation>er beginnt bei %1, nicht bei %2</translation>
+    </message>
+    <message>
+        <source>the sample block of relay %1 starting at %2: %3</source>
+        <translation>der Messwertblock von Relay %1 ab %2: %3</translation>
+    </message>
+    <message>
+        <source>The samples of relay %1 could not be stored: %2.</source>
+        <translation>Die Messwerte von Relay %1 konnten nicht gespeichert werden: %2.</translation>
+    </message>
 </context>
 <context>
     <name>DeployInputs</name>
@@ -2601,6 +2613,33 @@
     <message>
         <source>A drop-in needs a library path (glibc means removing the drop-in).</source>
         <translation>Ein Drop-in braucht einen Bibliothekspfad (glibc heißt, das Drop-in zu entfernen).</translation>
+    </message>
+</context>
+<context>
+    <name>SampleBlock</name>
+    <message>
+        <source>a sample block cannot be empty</source>
+        <translation>ein Messwertblock kann nicht leer sein</translation>
+    </message>
+    <message>
+        <source>a sample block holds at most %1 samples, not %2</source>
+        <translation>ein Messwertblock fasst höchstens %1 Messwerte, nicht %2</translation>
+    </message>
+    <message>
+        <source>the times of a sample block must increase (sample %1 of %2)</source>
+        <translation>die Zeiten eines Messwertblocks müssen aufsteigen (Messwert %1 von %2)</translation>
+    </message>
+    <message>
+        <source>sample %1 of %2 names allocator %3 of %4</source>
+        <translation>Messwert %1 von %2 nennt Allokator %3 von %4</translation>
+    </message>
+    <message>
+        <source>the sample block is damaged (%1)</source>
+        <translation>der Messwertblock ist beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>the sample block has format version %1; this AllocLab reads version %2 (a newer AllocLab wrote it?)</source>
+        <translation>der Messwertblock hat Formatversion %1; dieses AllocLab liest Version %2 (hat ihn ein neueres AllocLab geschrieben?)</translation>
     </message>
 </context>
 <context>

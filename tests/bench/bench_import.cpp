@@ -34,6 +34,7 @@ QTextStream out(stdout);
 
 constexpr int kRelays = 200;
 constexpr int kRepeats = 3; // median of this many runs for every figure
+constexpr int kPairs = 5; // end to end: ours and python's, alternately
 
 // CPU seconds of this process, and of the waited-for children (python3): with several
 // developers on two cores, CPU time is the steadier figure; wall time is printed too.
@@ -111,6 +112,11 @@ struct Figures {
     qint64 importedRows = 0;
     Time python; // the whole python3 process
     bool hasPython = false;
+    // Per pair of runs (ours, then python's, back to back): python's time without its start-up
+    // over ours; the median of these. A shared machine's speed drifts between runs, and a
+    // pair sees the same speed, so the ratio of a pair is steadier than a ratio of medians.
+    double pairRatioWall = 0;
+    double pairRatioCpu = 0;
 };
 
 // Our reader + row parser over bytes in memory (no I/O, no store).
@@ -141,10 +147,10 @@ Time timeParse(const QByteArray &data, qint64 *rows)
 }
 
 // File on disk -> committed rows in a fresh SQLite database (open and schema included).
-Time timeImport(const QString &path, qint64 *imported)
+Time timeImport(const QString &path, qint64 *imported, int repeats = kRepeats)
 {
     std::vector<double> t, c;
-    for (int r = 0; r < kRepeats; ++r) {
+    for (int r = 0; r < repeats; ++r) {
         QTemporaryDir dir;
         QElapsedTimer timer;
         timer.start();
@@ -179,10 +185,11 @@ QString python3()
     return QStandardPaths::findExecutable(QStringLiteral("python3"));
 }
 
-Time timePython(const QString &script, const QStringList &args, qint64 *printed = nullptr)
+Time timePython(const QString &script, const QStringList &args, qint64 *printed = nullptr,
+                int repeats = kRepeats)
 {
     std::vector<double> t, c;
-    for (int r = 0; r < kRepeats; ++r) {
+    for (int r = 0; r < repeats; ++r) {
         QProcess p;
         QElapsedTimer timer;
         timer.start();
@@ -204,7 +211,7 @@ const QString kPyRead = QStringLiteral("import csv,sys\n"
                                        "n=sum(1 for _ in csv.DictReader(open(sys.argv[1], newline='')))\n"
                                        "print(n)");
 
-bool measure(const QString &path, bool python, Figures *f)
+bool measure(const QString &path, bool python, const Time &pyStartup, Figures *f)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -216,14 +223,31 @@ bool measure(const QString &path, bool python, Figures *f)
     f->parse = timeParse(data, &f->rows);
     if (f->parse.wall < 0)
         return false;
-    f->import = timeImport(path, &f->importedRows);
-    if (f->import.wall < 0)
-        return false;
+    std::vector<double> iw, ic, pw, pc, rw, rc;
+    qint64 pyRows = 0;
+    for (int r = 0; r < kPairs; ++r) {
+        const Time ours = timeImport(path, &f->importedRows, 1);
+        if (ours.wall < 0)
+            return false;
+        iw.push_back(ours.wall);
+        ic.push_back(ours.cpu);
+        if (!python)
+            continue;
+        const Time py = timePython(kPyRead, { path }, &pyRows, 1);
+        if (py.wall < 0)
+            return false;
+        pw.push_back(py.wall);
+        pc.push_back(py.cpu);
+        rw.push_back(std::max(py.wall - pyStartup.wall, 0.05 * py.wall) / ours.wall);
+        rc.push_back(std::max(py.cpu - pyStartup.cpu, 0.05 * py.cpu) / std::max(1e-9, ours.cpu));
+    }
+    f->import = { median(iw), median(ic) };
     if (python) {
-        qint64 pyRows = 0;
-        f->python = timePython(kPyRead, { path }, &pyRows);
-        f->hasPython = f->python.wall > 0;
-        if (f->hasPython && pyRows != f->rows)
+        f->python = { median(pw), median(pc) };
+        f->pairRatioWall = median(rw);
+        f->pairRatioCpu = median(rc);
+        f->hasPython = true;
+        if (pyRows != f->rows)
             out << "note: python counted " << pyRows << " rows, we counted " << f->rows << Qt::endl;
     }
     return true;
@@ -262,10 +286,10 @@ void print(const QString &name, const Figures &f, const Time &pyStartup)
         out << "; without start-up: " << rate(rows, net);
     out << "\n";
     const Time anchor = netOk ? net : f.python;
-    const double e2eCpu = anchor.cpu / std::max(1e-9, f.import.cpu);
-    out << "  ratio  ours end to end / python read: " << num(anchor.wall / f.import.wall, 1) << "x wall, "
-        << num(e2eCpu, 1) << "x cpu" << (netOk ? " (python without start-up)" : " (python whole process)")
-        << "\n";
+    const double e2eCpu = f.pairRatioCpu;
+    out << "  ratio  ours end to end / python read: " << num(f.pairRatioWall, 1) << "x wall, "
+        << num(e2eCpu, 1) << "x cpu (python without start-up; median of " << kPairs
+        << " pairs run back to back)\n";
     out << "  ratio  ours parse / python read     : " << num(anchor.wall / f.parse.wall, 1) << "x wall, "
         << num(anchor.cpu / std::max(1e-9, f.parse.cpu), 1) << "x cpu\n";
     const double parseMbCpu = mb / std::max(1e-9, f.parse.cpu);
@@ -308,7 +332,7 @@ int main(int argc, char **argv)
     const QString real = QStringLiteral(ALLOCLAB_SOURCE_DIR "/../shared/datasets/torutils-5way/memory.csv");
     if (QFileInfo::exists(real)) {
         Figures f;
-        if (measure(real, python, &f))
+        if (measure(real, python, pyStartup, &f))
             print(QStringLiteral("real torutils-5way/memory.csv"), f, pyStartup);
         else
             ok = false;
@@ -326,7 +350,7 @@ int main(int argc, char **argv)
         }
     }
     Figures f;
-    if (measure(gen, python, &f))
+    if (measure(gen, python, pyStartup, &f))
         print(QStringLiteral("generated history (%1 relays)").arg(kRelays), f, pyStartup);
     else
         ok = false;
