@@ -2027,21 +2027,7 @@ bool Database::insertSampleTimes(std::vector<qint64> &times)
 
 qint64 Database::insertSamples(const QList<SampleRecord> &samples)
 {
-    if (!checkOpen())
-        return -1;
-    AutoTx t(*this, !inTransaction());
-    if (!t.ok())
-        return -1;
-    std::vector<const SampleRecord *> order;
-    order.reserve(size_t(samples.size()));
-    for (const SampleRecord &r : samples)
-        order.push_back(&r);
-    const qint64 n = insertSampleBlocksLocked(order);
-    if (n < 0 || !t.commit()) {
-        reword(QCoreApplication::translate("Database", "these %1 samples").arg(samples.size()));
-        return -1;
-    }
-    return n;
+    return insertSampleRuns({ samples }); // one run; QList shares, nothing is copied
 }
 
 qint64 Database::insertSampleRuns(const std::vector<QList<SampleRecord>> &runs)
