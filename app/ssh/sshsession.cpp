@@ -43,6 +43,20 @@ QString seconds(int ms)
     return QString::number(ms / 1000.0, 'g', 3);
 }
 
+// What we send is a few kB (the probe, a request): it fits the channel window, so this does
+// not wait for the remote to read.
+bool writeAll(ssh_channel ch, const QByteArray &data)
+{
+    for (qsizetype off = 0; off < data.size();) {
+        const int n = ssh_channel_write(ch, data.constData() + off,
+                                        uint32_t(std::min<qsizetype>(data.size() - off, 32768)));
+        if (n == SSH_ERROR)
+            return false;
+        off += n;
+    }
+    return true;
+}
+
 struct ChannelGuard {
     ssh_channel ch = nullptr;
     // Before the session is disconnected: nothing left to send on this channel.
@@ -170,6 +184,16 @@ bool SshSession::configure(const HostTarget &target, const QString &configPath)
         return fail(tr("the ssh_config asks for ProxyJump, which libssh 0.10 implements by running the "
                        "ssh client, but no 'ssh' program is installed (install openssh-client)"));
     return true;
+}
+
+ExecResult SshSession::finished(ExecResult &r, const QElapsedTimer &timer, const QString &error)
+{
+    if (!error.isEmpty()) {
+        fail(error);
+        r.error = m_lastError;
+    }
+    r.elapsedMs = timer.nsecsElapsed() / 1e6;
+    return r;
 }
 
 bool SshSession::waitSocket(int timeoutMs)
@@ -349,12 +373,7 @@ ExecResult SshSession::exec(const QByteArray &command, const QByteArray &stdinDa
     QElapsedTimer timer;
     timer.start();
     auto finish = [&](const QString &error) {
-        if (!error.isEmpty()) {
-            fail(error);
-            r.error = m_lastError;
-        }
-        r.elapsedMs = timer.nsecsElapsed() / 1e6;
-        return r;
+        return finished(r, timer, error);
     };
     if (!m_connected || !m_authenticated) {
         r.connectionLost = true;
@@ -374,17 +393,8 @@ ExecResult SshSession::exec(const QByteArray &command, const QByteArray &stdinDa
         return lost(tr("opening a channel"));
     if (ssh_channel_request_exec(ch.ch, command.constData()) != SSH_OK)
         return lost(tr("starting the command"));
-    if (!stdinData.isEmpty()) {
-        // The probe is a few kB: it fits the channel window, so this does not block on the remote.
-        qsizetype off = 0;
-        while (off < stdinData.size()) {
-            const int n = ssh_channel_write(ch.ch, stdinData.constData() + off,
-                                            uint32_t(std::min<qsizetype>(stdinData.size() - off, 32768)));
-            if (n == SSH_ERROR)
-                return lost(tr("sending the command's input"));
-            off += n;
-        }
-    }
+    if (!writeAll(ch.ch, stdinData))
+        return lost(tr("sending the command's input"));
     ssh_channel_send_eof(ch.ch);
 
     char buf[32768];
@@ -451,19 +461,12 @@ bool SshSession::startResident(const QByteArray &command, const QByteArray &init
             disconnect();
         return fail(tr("could not start the resident probe on %1: %2").arg(where(), detail));
     }
-    qsizetype off = 0;
-    while (off < init.size()) {
-        // A few kB: it fits the channel window, so this does not block on the remote.
-        const int n = ssh_channel_write(ch, init.constData() + off,
-                                        uint32_t(std::min<qsizetype>(init.size() - off, 32768)));
-        if (n == SSH_ERROR) {
-            const QString detail = fromC(ssh_get_error(m_session));
-            ssh_channel_free(ch);
-            if (!ssh_is_connected(m_session))
-                disconnect();
-            return fail(tr("could not start the resident probe on %1: %2").arg(where(), detail));
-        }
-        off += n;
+    if (!writeAll(ch, init)) {
+        const QString detail = fromC(ssh_get_error(m_session));
+        ssh_channel_free(ch);
+        if (!ssh_is_connected(m_session))
+            disconnect();
+        return fail(tr("could not start the resident probe on %1: %2").arg(where(), detail));
     }
     m_resident = ch;
     return true;
@@ -489,12 +492,7 @@ ExecResult SshSession::requestResident(const QByteArray &request, const QByteArr
     QElapsedTimer timer;
     timer.start();
     auto finish = [&](const QString &error) {
-        if (!error.isEmpty()) {
-            fail(error);
-            r.error = m_lastError;
-        }
-        r.elapsedMs = timer.nsecsElapsed() / 1e6;
-        return r;
+        return finished(r, timer, error);
     };
     auto end = [&](const QString &error) {
         stopResident();
@@ -517,13 +515,8 @@ ExecResult SshSession::requestResident(const QByteArray &request, const QByteArr
         r.residentEnded = true;
         return finish(tr("the resident probe is not running"));
     }
-    for (qsizetype off = 0; off < request.size();) {
-        const int n = ssh_channel_write(m_resident, request.constData() + off,
-                                        uint32_t(std::min<qsizetype>(request.size() - off, 32768)));
-        if (n == SSH_ERROR)
-            return lost(tr("sending a request to the resident probe"));
-        off += n;
-    }
+    if (!writeAll(m_resident, request))
+        return lost(tr("sending a request to the resident probe"));
     // The marker line starts after a newline of its own, so output without a final newline
     // cannot hide it.
     const QByteArray needle = '\n' + marker;

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QElapsedTimer;
+
 #include <functional>
 
 struct ssh_session_struct;
@@ -106,6 +108,8 @@ public:
 private:
     bool fail(const QString &message);
     bool waitSocket(int timeoutMs);
+    // The end of exec() and requestResident(): the error (if any) recorded, the time taken.
+    ExecResult finished(ExecResult &r, const QElapsedTimer &timer, const QString &error);
     bool cancelled() const { return m_cancel && m_cancel(); }
     QString where() const; // "10.200.2.2" or "[::1]:2222"
 
