@@ -150,6 +150,30 @@ bool storeHostPoll(Database &db, const HostRecord &hostIn, qint64 tsMs, qint64 d
     else if ((host.id = db.upsertHost(host)) == 0)
         return fail(db.lastError());
 
+    // Two writers (the GUI and a collector) can start a round of one host in the same
+    // millisecond. A sample is one (relay, time), so the later poll would keep its row but lose
+    // its samples: it moves to the host's next free millisecond instead.
+    {
+        const auto readFailed = [&] {
+            return fail(QCoreApplication::translate("Poller", "Reading the polls of %1 from %2 failed: %3")
+                            .arg(host.name, db.path(), QString::fromUtf8(sqlite3_errmsg(db.handle()))));
+        };
+        Query q(db.handle(), "SELECT 1 FROM polls WHERE host_id = ?1 AND ts_ms = ?2");
+        if (!q.stmt)
+            return readFailed();
+        for (;;) {
+            sqlite3_bind_int64(q.stmt, 1, host.id);
+            sqlite3_bind_int64(q.stmt, 2, tsMs);
+            const int rc = sqlite3_step(q.stmt);
+            sqlite3_reset(q.stmt);
+            if (rc == SQLITE_DONE)
+                break;
+            if (rc != SQLITE_ROW)
+                return readFailed();
+            ++tsMs;
+        }
+    }
+
     bool ok = false;
     const HostObservation previous = previousObservation(db, host.id, &ok);
     if (!ok)

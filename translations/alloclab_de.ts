@@ -2385,6 +2385,10 @@
         <source>Reading the last poll of %1 from %2 failed: %3</source>
         <translation>Das Lesen der letzten Abfrage von %1 aus %2 ist fehlgeschlagen: %3</translation>
     </message>
+    <message>
+        <source>Reading the polls of %1 from %2 failed: %3</source>
+        <translation>Das Lesen der Abfragen von %1 aus %2 ist fehlgeschlagen: %3</translation>
+    </message>
 </context>
 <context>
     <name>ProbeParser</name>

@@ -198,6 +198,25 @@ void TestPoller::storeSequence()
     QVERIFY(poller::storeHostPoll(db, host, 7000, 12, true, {},
                                   probe({ { "a", 102, 600 }, { "c", 300, 20 } }), &s, &error));
     QVERIFY2(s.events.isEmpty(), "the restart seen by the other connection was recorded twice");
+
+    // The other process polls the same host in the same millisecond: its poll moves to the next
+    // free one and keeps all its samples (a sample is one relay at one time).
+    QVERIFY2(poller::storeHostPoll(other, host, 7000, 12, true, {},
+                                   probe({ { "a", 102, 700 }, { "c", 300, 30 } }), &s, &error),
+             qPrintable(error));
+    QCOMPARE(s.result.tsMs, 7001);
+    QCOMPARE(s.result.samplesStored, 2);
+    QVERIFY(poller::storeHostPoll(db, host, 7000, 12, true, {}, probe({ { "a", 102, 700 } }), &s, &error));
+    QCOMPARE(s.result.tsMs, 7002);
+    QCOMPARE(types(s), QStringLiteral("relay_vanished"));
+    QCOMPARE(
+        scalar(db,
+               "SELECT count(*) FROM (SELECT host_id, ts_ms FROM polls GROUP BY 1, 2 HAVING count(*) > 1)"),
+        0);
+    QCOMPARE(scalar(db,
+                    "SELECT count(*) FROM polls p WHERE relay_count <> "
+                    "(SELECT count(*) FROM samples s WHERE s.poll_id = p.id)"),
+             0);
 }
 
 void TestPoller::failedWriteStoresNothing()
