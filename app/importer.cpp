@@ -10,7 +10,6 @@
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <sys/mman.h>
 #include <vector>
 
 namespace alloclab {
@@ -18,61 +17,6 @@ namespace alloclab {
 using namespace torutils;
 
 namespace {
-
-// A whole file in memory of our own: a file that another program truncates meanwhile is a short
-// read, never a SIGBUS as with a mapping of it. The memory is pre-faulted in one call, which
-// costs less than the page faults of a fresh buffer filled by read().
-class FileBuffer
-{
-public:
-    FileBuffer() = default;
-    FileBuffer(const FileBuffer &) = delete;
-    FileBuffer &operator=(const FileBuffer &) = delete;
-    ~FileBuffer()
-    {
-        if (m_data)
-            munmap(m_data, m_capacity);
-    }
-    bool read(const QString &path, QString *error)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-            *error = f.errorString();
-            return false;
-        }
-        const qint64 size = f.size();
-        if (size <= 0) { // empty, or not a regular file: read what comes
-            m_owned = f.readAll();
-            return true;
-        }
-        void *p = mmap(nullptr, size_t(size), PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-        if (p == MAP_FAILED) {
-            m_owned = f.readAll();
-            return true;
-        }
-        m_data = static_cast<char *>(p);
-        m_capacity = size_t(size);
-        while (m_size < size) {
-            const qint64 n = f.read(m_data + m_size, size - m_size);
-            if (n < 0) {
-                *error = f.errorString();
-                return false;
-            }
-            if (n == 0)
-                break; // truncated meanwhile
-            m_size += n;
-        }
-        return true;
-    }
-    QByteArrayView view() const { return m_data ? QByteArrayView(m_data, m_size) : QByteArrayView(m_owned); }
-
-private:
-    char *m_data = nullptr;
-    size_t m_capacity = 0;
-    qint64 m_size = 0;
-    QByteArray m_owned;
-};
 
 constexpr int kBatch = 65536;
 constexpr int kMaxErrorsPerFile = 1000;
@@ -288,17 +232,30 @@ Id Run::dbRelay(const RelayRecord &r)
 
 bool Run::importMemory(const ImportPlanEntry &e)
 {
-    FileBuffer buffer;
-    QString readError;
-    if (!buffer.read(e.path, &readError))
+    // Read in chunks, not mapped: a file that another program truncates meanwhile is a short
+    // read, never a SIGBUS; and the bytes land in a buffer that stays in cache.
+    QFile f(e.path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return fatal(
-            QCoreApplication::translate("Importer", "%1: cannot be read: %2").arg(e.path, readError));
-    const QByteArrayView data = buffer.view();
+            QCoreApplication::translate("Importer", "%1: cannot be read: %2").arg(e.path, f.errorString()));
+    bool readFailed = false;
+    auto cannotRead = [&] {
+        return fatal(
+            QCoreApplication::translate("Importer", "%1: cannot be read: %2").arg(e.path, f.errorString()));
+    };
     const QString file = QFileInfo(e.path).fileName();
     ImportFileResult res;
     res.path = e.path;
     res.kind = kindName(e.kind);
-    MemoryParser p(data, m_read);
+    MemoryParser p(
+        [&f, &readFailed](char *to, qint64 max) {
+            const qint64 n = f.read(to, max);
+            readFailed = readFailed || n < 0;
+            return n;
+        },
+        m_read);
+    if (readFailed)
+        return cannotRead();
     if (!p.headerOk()) {
         rejectRows(res, file, { { 1, p.headerError() } }, 1);
         m_report.files << res;
@@ -388,6 +345,8 @@ bool Run::importMemory(const ImportPlanEntry &e)
                 return false;
         }
     }
+    if (readFailed)
+        return cannotRead();
     for (QList<SampleRecord> &run : pending) {
         if (!run.isEmpty())
             full.push_back(std::move(run));
@@ -403,7 +362,7 @@ bool Run::importMemory(const ImportPlanEntry &e)
         res.added += n;
     }
     m_report.files << res;
-    m_doneBytes += data.size();
+    m_doneBytes += p.offset();
     return true;
 }
 

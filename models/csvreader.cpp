@@ -19,7 +19,53 @@ Reader::Reader(QByteArrayView data)
 {
     if (data.size() >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
         m_pos += 3;
-    m_fields.reserve(32);
+    m_fields.resize(32);
+}
+
+Reader::Reader(Source source, qsizetype chunkSize)
+    : m_begin(nullptr)
+    , m_pos(nullptr)
+    , m_end(nullptr)
+    , m_source(std::move(source))
+    , m_buffer(new char[size_t(qMax<qsizetype>(chunkSize, 4))])
+    , m_capacity(qMax<qsizetype>(chunkSize, 4)) // the first fill holds a whole byte order mark
+    // Refilled when less than this is left (64 KiB of a megabyte): a record (TorUtils rows are
+    // ~120 bytes) then almost never runs into the end of the buffer and has to be read again.
+    , m_lowWater(m_capacity / 16)
+    , m_eof(false)
+{
+    m_begin = m_pos = m_end = m_buffer.get();
+    m_fields.resize(32);
+    fill();
+    if (m_end - m_pos >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
+        m_pos += 3;
+}
+
+void Reader::fill()
+{
+    // Keep what is not consumed, at the start of the buffer; grow only when that is all of it.
+    const qsizetype kept = qsizetype(m_end - m_pos);
+    m_base += qsizetype(m_pos - m_begin);
+    if (kept == m_capacity) {
+        std::unique_ptr<char[]> bigger(new char[size_t(m_capacity * 2)]);
+        std::memcpy(bigger.get(), m_pos, size_t(kept));
+        m_buffer = std::move(bigger);
+        m_capacity *= 2;
+    } else if (kept > 0 && m_pos != m_buffer.get()) {
+        std::memmove(m_buffer.get(), m_pos, size_t(kept));
+    }
+    char *buf = m_buffer.get();
+    qsizetype size = kept;
+    while (size < m_capacity && !m_eof) {
+        const qint64 n = m_source(buf + size, m_capacity - size);
+        if (n <= 0)
+            m_eof = true;
+        else
+            size += qsizetype(n);
+    }
+    m_begin = m_pos = buf;
+    m_end = buf + size;
+    m_windowOff = -64; // the window's bytes moved
 }
 
 void Reader::skipToNextLine()
@@ -69,25 +115,6 @@ inline quint64 separatorMask(const char *p, const char *end)
 }
 } // namespace
 
-// The first ',', CR or LF at or after p, else m_end. Inlined: it runs once per field.
-Q_ALWAYS_INLINE const char *Reader::nextSeparator(const char *p)
-{
-    for (;;) {
-        const qsizetype off = qsizetype(p - m_begin) - m_windowOff;
-        if (off >= 0 && off < 64) {
-            const quint64 bits = m_window & (~quint64(0) << off);
-            if (bits)
-                return m_begin + m_windowOff + __builtin_ctzll(bits);
-            const qsizetype nextOff = m_windowOff + 64;
-            if (nextOff >= qsizetype(m_end - m_begin))
-                return m_end;
-            p = m_begin + nextOff;
-        }
-        m_windowOff = qsizetype(p - m_begin);
-        m_window = separatorMask(p, m_end);
-    }
-}
-
 // m_pos is just after the opening quote.
 bool Reader::readQuoted()
 {
@@ -123,9 +150,9 @@ bool Reader::readQuoted()
         }
         if (inScratch) {
             m_scratch.append(m_pos, size_t(quote - m_pos));
-            m_fields.emplace_back(scratchStart, qsizetype(m_scratch.size()) - scratchStart, true);
+            addField(-scratchStart - 1, qsizetype(m_scratch.size()) - scratchStart);
         } else {
-            m_fields.emplace_back(qsizetype(start - m_begin), qsizetype(quote - start), false);
+            addField(qsizetype(start - m_begin), qsizetype(quote - start));
         }
         m_pos = quote + 1;
         if (m_pos < m_end && *m_pos != ',' && *m_pos != '\n' && *m_pos != '\r') {
@@ -140,7 +167,27 @@ bool Reader::readQuoted()
 
 bool Reader::next()
 {
-    m_fields.clear();
+    if (m_eof)
+        return readRecord();
+    if (m_end - m_pos < m_lowWater)
+        fill();
+    for (;;) {
+        const char *start = m_pos;
+        const qsizetype line = m_line;
+        const bool ok = readRecord();
+        // A record that reached the end of the buffer may go on in the input: read it again
+        // once more of the input is in.
+        if (m_pos < m_end || m_eof)
+            return ok;
+        m_pos = start;
+        m_line = line;
+        fill();
+    }
+}
+
+bool Reader::readRecord()
+{
+    m_count = 0;
     m_scratch.clear();
     m_error.clear();
     // Blank lines (possibly holding spaces or tabs) are not records.
@@ -165,25 +212,83 @@ bool Reader::next()
             ++m_pos;
             if (!readQuoted())
                 return false;
-        } else {
-            const char *start = m_pos;
-            const char *p = nextSeparator(m_pos);
-            m_fields.emplace_back(qsizetype(start - m_begin), qsizetype(p - start), false);
-            m_pos = p;
-        }
-        if (m_pos >= m_end)
-            return true;
-        const char c = *m_pos;
-        if (c == ',') {
+            if (m_pos >= m_end)
+                return true;
+            if (*m_pos != ',') {
+                skipToNextLine(); // CR, LF or CRLF
+                return true;
+            }
             ++m_pos;
             if (m_pos >= m_end) {
-                m_fields.emplace_back(0, 0, false);
+                addField(0, 0);
                 return true;
             }
             continue;
         }
-        skipToNextLine(); // CR, LF or CRLF
-        return true;
+        // Unquoted fields, the common case: from one separator bit of the windows to the next,
+        // up to the end of the line or to a field that starts with a quote. In locals: members
+        // would be reloaded after every store.
+        const char *const begin = m_begin;
+        const char *const end = m_end;
+        const char *start = m_pos;
+        qsizetype windowOff = m_windowOff;
+        quint64 window = m_window;
+        qsizetype off = qsizetype(start - begin) - windowOff;
+        if (off < 0 || off >= 64) {
+            windowOff = qsizetype(start - begin);
+            window = separatorMask(start, end);
+            off = 0;
+        }
+        quint64 bits = window & (~quint64(0) << off);
+        Span *fields = m_fields.data();
+        size_t count = size_t(m_count);
+        size_t capacity = m_fields.size();
+        const auto add = [&](qsizetype fieldStart, qsizetype len) {
+            if (count == capacity) {
+                m_fields.resize(capacity * 2);
+                fields = m_fields.data();
+                capacity = m_fields.size();
+            }
+            fields[count].start = fieldStart;
+            fields[count].len = len;
+            ++count;
+        };
+        const auto leave = [&](const char *pos) {
+            m_count = int(count);
+            m_windowOff = windowOff;
+            m_window = window;
+            m_pos = pos;
+        };
+        for (;;) {
+            while (!bits) {
+                const qsizetype nextOff = windowOff + 64;
+                if (nextOff >= qsizetype(end - begin)) {
+                    add(qsizetype(start - begin), qsizetype(end - start));
+                    leave(end);
+                    return true;
+                }
+                windowOff = nextOff;
+                window = bits = separatorMask(begin + nextOff, end);
+            }
+            const char *p = begin + windowOff + __builtin_ctzll(bits);
+            bits &= bits - 1;
+            add(qsizetype(start - begin), qsizetype(p - start));
+            if (*p != ',') {
+                leave(p);
+                skipToNextLine(); // CR, LF or CRLF
+                return true;
+            }
+            start = p + 1;
+            if (start >= end) {
+                add(0, 0);
+                leave(end);
+                return true;
+            }
+            if (*start == '"') {
+                leave(start);
+                break;
+            }
+        }
     }
 }
 

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,60 +19,83 @@ namespace alloclab::csv {
 class Reader
 {
 public:
+    // Fills `to` with at most `max` bytes; returns how many, 0 at the end, < 0 on a read error
+    // (the reader then stops as at the end; the source's owner reports the error).
+    using Source = std::function<qint64(char *to, qint64 max)>;
+
     // A UTF-8 byte order mark at the start is skipped. The data must outlive the reader.
     explicit Reader(QByteArrayView data);
+    // Reads in chunks: a file of any size costs a buffer of about a megabyte (it grows only for a
+    // record longer than that), and its bytes are read once, into memory that stays in cache.
+    // chunkSize is for tests, which make records run over the end of a chunk.
+    explicit Reader(Source source, qsizetype chunkSize = qsizetype(1) << 20);
+    Reader(const Reader &) = delete;
+    Reader &operator=(const Reader &) = delete;
 
     // Advances to the next record, skipping blank lines. Returns false at the end of the data
     // and on a malformed record (then hasError() is true and errorString() says what was
     // expected; the reader has skipped to the next line so reading may go on).
     bool next();
 
-    int size() const { return int(m_fields.size()); }
+    int size() const { return m_count; }
     // The unquoted field i of the current record; an empty view when i is out of range.
     QByteArrayView field(int i) const
     {
-        if (i < 0 || size_t(i) >= m_fields.size())
+        if (i < 0 || i >= m_count)
             return {};
         const Span &s = m_fields[size_t(i)];
-        return QByteArrayView((s.scratch ? m_scratch.data() : m_begin) + s.start, s.len);
+        return QByteArrayView(s.start >= 0 ? m_begin + s.start : m_scratch.data() - s.start - 1, s.len);
     }
     // 1-based line where the current record starts (quoted fields may span lines).
     qsizetype line() const { return m_recordLine; }
     // Bytes consumed so far, for progress.
-    qsizetype offset() const { return qsizetype(m_pos - m_begin); }
-    qsizetype totalSize() const { return qsizetype(m_end - m_begin); }
-    bool atEnd() const { return m_pos >= m_end; }
+    qsizetype offset() const { return m_base + qsizetype(m_pos - m_begin); }
+    bool atEnd() const { return m_pos >= m_end && m_eof; }
+    // The bytes read but not consumed yet (in a chunked reader: up to the end of its buffer).
+    QByteArrayView pending() const { return QByteArrayView(m_pos, m_end - m_pos); }
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorString() const { return m_error; }
 
 private:
+    // start < 0: the field is in m_scratch at -start - 1. No bool member: a store through a
+    // char aliases everything, and the compiler then reloads the vector after every field.
     struct Span {
-        // Built in place (emplace_back): a temporary Span written field by field and copied
-        // as a whole stalls on store forwarding, which cost a third of reading a record.
-        Span(qsizetype s, qsizetype l, bool inScratch)
-            : start(s)
-            , len(l)
-            , scratch(inScratch)
-        { }
         qsizetype start;
         qsizetype len;
-        bool scratch;
     };
+    Q_ALWAYS_INLINE void addField(qsizetype start, qsizetype len)
+    {
+        if (size_t(m_count) == m_fields.size())
+            m_fields.resize(m_fields.size() * 2);
+        Span &s = m_fields[size_t(m_count++)];
+        s.start = start;
+        s.len = len;
+    }
+    bool readRecord();
     bool readQuoted();
     void skipToNextLine();
-    const char *nextSeparator(const char *p);
+    void fill();
 
     // Where ',', CR and LF are in the 64-byte window at m_windowOff (relative to m_begin): a
-    // record is scanned once, not once per field (fields are short, a record holds a dozen).
+    // record is scanned once, not once per field (fields are short, a record holds a dozen),
+    // and a field ends at the next bit.
     qsizetype m_windowOff = -64;
     quint64 m_window = 0;
 
     const char *m_begin;
     const char *m_pos;
     const char *m_end;
+    // Chunked reading: m_begin is m_buffer, and m_base the offset of its first byte in the input.
+    Source m_source;
+    std::unique_ptr<char[]> m_buffer;
+    qsizetype m_capacity = 0;
+    qsizetype m_lowWater = 0;
+    qsizetype m_base = 0;
+    bool m_eof = true;
     qsizetype m_line = 1;
     qsizetype m_recordLine = 0;
-    std::vector<Span> m_fields;
+    std::vector<Span> m_fields; // sized, not just reserved: the first m_count are the record's
+    int m_count = 0;
     std::string m_scratch;
     QString m_error;
 };

@@ -106,6 +106,8 @@ public:
     enum class Row { Relay, Aggregate, Error, End };
 
     MemoryParser(QByteArrayView data, const ReadOptions &options);
+    // Reads the file in chunks (see csv::Reader): what the importer uses for files of any size.
+    MemoryParser(csv::Reader::Source source, const ReadOptions &options);
     bool headerOk() const { return m_headerError.isEmpty(); }
     QString headerError() const { return m_headerError; }
     const FileFormat &format() const { return m_format; }
@@ -121,9 +123,9 @@ public:
 
     const QList<RelayRecord> &relays() const { return m_index.relays(); }
     qsizetype offset() const { return m_reader.offset(); }
-    qsizetype totalSize() const { return m_reader.totalSize(); }
 
 private:
+    void readHeader();
     Row fail(const QString &message);
     bool intColumn(int col, const char *name, bool required, qint64 *out);
 

@@ -4,6 +4,7 @@
 #include "models/torutils.h"
 
 #include <cstdlib>
+#include <cstring>
 
 using namespace alloclab;
 
@@ -37,6 +38,38 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             double d;
             csv::parseInt(f, &v);
             csv::parseDouble(f, &d);
+        }
+    }
+
+    // Read in small chunks of uneven sizes, the same records, fields, lines and errors.
+    {
+        csv::Reader whole(in);
+        qsizetype pos = 0;
+        size_t k = 0;
+        const qsizetype chunk = size > 0 ? 1 + data[0] % 48 : 1;
+        csv::Reader chunked(
+            [&](char *to, qint64 max) -> qint64 {
+                const qint64 step = qMin<qint64>(max, size > 0 ? 1 + data[k++ % size] % 23 : 1);
+                const qint64 n = qMin<qint64>(step, qint64(size) - pos);
+                std::memcpy(to, data + pos, size_t(qMax<qint64>(n, 0)));
+                pos += qMax<qint64>(n, 0);
+                return n;
+            },
+            chunk);
+        for (int guard = 0; guard < 1000000; ++guard) {
+            const bool a = whole.next();
+            const bool b = chunked.next();
+            if (a != b || whole.hasError() != chunked.hasError() || whole.line() != chunked.line()
+                || whole.errorString() != chunked.errorString() || whole.offset() != chunked.offset())
+                std::abort();
+            if (a && whole.size() != chunked.size())
+                std::abort();
+            for (int i = 0; a && i < whole.size(); ++i) {
+                if (whole.field(i) != chunked.field(i))
+                    std::abort();
+            }
+            if (!a && !whole.hasError())
+                break;
         }
     }
 

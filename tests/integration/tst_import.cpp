@@ -2,6 +2,7 @@
 #include "app/cli/cli.h"
 #include "app/database.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -9,6 +10,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
+
+#include <limits>
 
 using namespace alloclab;
 
@@ -67,7 +71,7 @@ private Q_SLOTS:
         Out r = runCli(importArgs);
         QVERIFY2(r.rc == 0, qPrintable(r.err));
         r = runCli({ QStringLiteral("--db"), db, QStringLiteral("summary"), QStringLiteral("--at"), at,
-                  QStringLiteral("--json") });
+                     QStringLiteral("--json") });
         QVERIFY2(r.rc == 0, qPrintable(r.err));
         const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QStringList got;
@@ -90,7 +94,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const Out r = runCli({ QStringLiteral("--db"), tmp.filePath(QStringLiteral("a.sqlite")),
-                            QStringLiteral("import"), kData + QStringLiteral("/mixed") });
+                               QStringLiteral("import"), kData + QStringLiteral("/mixed") });
         QCOMPARE(r.rc, 1);
         QVERIFY2(r.err.contains(QStringLiteral("group B has 2 files")), qPrintable(r.err));
     }
@@ -101,9 +105,10 @@ private Q_SLOTS:
         const QString db1 = tmp.filePath(QStringLiteral("1.sqlite"));
         const QString db2 = tmp.filePath(QStringLiteral("2.sqlite"));
         const QString out = tmp.filePath(QStringLiteral("export"));
-        Out r = runCli({ QStringLiteral("--db"), db1, QStringLiteral("import"), kData + QStringLiteral("/mixed"),
-                      QStringLiteral("--groups"), QStringLiteral("group_B_mimalloc209_historical.txt"),
-                      QStringLiteral("--experiment"), QStringLiteral("x") });
+        Out r = runCli({ QStringLiteral("--db"), db1, QStringLiteral("import"),
+                         kData + QStringLiteral("/mixed"), QStringLiteral("--groups"),
+                         QStringLiteral("group_B_mimalloc209_historical.txt"), QStringLiteral("--experiment"),
+                         QStringLiteral("x") });
         QVERIFY2(r.rc == 0, qPrintable(r.err));
         for (const bool naive : { false, true }) {
             QDir(out).removeRecursively();
@@ -175,13 +180,13 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString db = tmp.filePath(QStringLiteral("a.sqlite"));
         Out r = runCli({ QStringLiteral("--db"), db, QStringLiteral("import"),
-                      kData + QStringLiteral("/mixed/events.csv") });
+                         kData + QStringLiteral("/mixed/events.csv") });
         QVERIFY2(r.rc == 0, qPrintable(r.err));
         Database d;
         QVERIFY(d.open(db, Database::OpenMode::ExistingOnly));
         const DatabaseCounts before = d.counts();
         r = runCli({ QStringLiteral("--db"), db, QStringLiteral("import"),
-                  kData + QStringLiteral("/bad/memory.csv") });
+                     kData + QStringLiteral("/bad/memory.csv") });
         QCOMPARE(r.rc, 1);
         QVERIFY2(r.err.contains(QStringLiteral("memory.csv:3: expected an ISO 8601 timestamp")),
                  qPrintable(r.err));
@@ -189,9 +194,66 @@ private Q_SLOTS:
         QVERIFY(d.counts() == before);
         // Skipping bad rows keeps the one good row.
         r = runCli({ QStringLiteral("--db"), db, QStringLiteral("import"),
-                  kData + QStringLiteral("/bad/memory.csv"), QStringLiteral("--skip-bad-rows") });
+                     kData + QStringLiteral("/bad/memory.csv"), QStringLiteral("--skip-bad-rows") });
         QVERIFY2(r.rc == 0, qPrintable(r.err));
         QCOMPARE(d.counts().samples, before.samples + 1);
+    }
+
+    // A file several times the reader's chunk (a megabyte): records, CRLF line ends and quoted
+    // fields fall across chunk edges, the line number of a bad row far into the file is right,
+    // and every sample arrives.
+    void largeFileReadInChunks()
+    {
+        QTemporaryDir tmp;
+        const QString csv = tmp.filePath(QStringLiteral("memory.csv"));
+        QByteArray text("\xEF\xBB\xBFtimestamp,server,type,fingerprint,nickname,rss_kb,vmsize_kb,hwm_kb,"
+                        "frag_ratio,count,total_kb,avg_kb,min_kb,max_kb\r\n");
+        constexpr int kRelays = 40;
+        constexpr int kSnapshots = 700; // 28,000 relay rows, about 3.3 MB
+        constexpr int kBadSnapshot = 650;
+        qint64 line = 1;
+        qint64 badLine = 0;
+        for (int snap = 0; snap < kSnapshots; ++snap) {
+            const QByteArray ts = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc())
+                                      .addSecs(600LL * snap)
+                                      .toString(Qt::ISODate)
+                                      .toLatin1();
+            for (int i = 0; i < kRelays; ++i) {
+                ++line;
+                const QByteArray fp = QByteArray::number(0xABC000 + i, 16).rightJustified(40, '0').toUpper();
+                const QByteArray rss = QByteArray::number(100000 + snap * 10 + i);
+                if (snap == kBadSnapshot && i == 7) {
+                    badLine = line;
+                    text += ts + ",big,relay," + fp + ",\"relay" + QByteArray::number(i)
+                        + "\",lots,1,1,,,,,,\r\n";
+                    continue;
+                }
+                text += ts + ",big,relay," + fp + ",\"relay" + QByteArray::number(i) + "\"," + rss + ",3,"
+                    + rss + ",1.00,,,,,\r\n";
+            }
+        }
+        QVERIFY(text.size() > 3 * (1 << 20));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(text), text.size());
+        }
+        const QString db = tmp.filePath(QStringLiteral("a.sqlite"));
+        Out r = runCli({ QStringLiteral("--db"), db, QStringLiteral("import"), csv });
+        QCOMPARE(r.rc, 1);
+        const QString where
+            = QStringLiteral("memory.csv:%1: expected a non-negative integer in rss_kb").arg(badLine);
+        QVERIFY2(r.err.contains(where), qPrintable(r.err));
+        r = runCli(
+            { QStringLiteral("--db"), db, QStringLiteral("import"), csv, QStringLiteral("--skip-bad-rows") });
+        QVERIFY2(r.rc == 0, qPrintable(r.err));
+        Database d;
+        QVERIFY(d.open(db, Database::OpenMode::ExistingOnly));
+        QCOMPARE(d.counts().samples, qint64(kRelays) * kSnapshots - 1);
+        QCOMPARE(d.counts().relays, qint64(kRelays));
+        const QList<SampleRecord> last = d.samples({}, 0, std::numeric_limits<qint64>::max());
+        QCOMPARE(last.size(), kRelays * kSnapshots - 1);
+        QCOMPARE(last.constLast().rssKb, 100000 + (kSnapshots - 1) * 10 + kRelays - 1);
     }
 };
 

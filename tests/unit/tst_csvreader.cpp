@@ -3,6 +3,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
+#include <memory>
+
 using namespace alloclab;
 
 using Records = QList<QStringList>;
@@ -16,6 +19,43 @@ Records R(std::initializer_list<std::initializer_list<const char *>> rows)
         for (const char *f : row)
             r << QString::fromUtf8(f);
         out << r;
+    }
+    return out;
+}
+// A source over text that hands out at most `step` bytes a call, so records run over the end of
+// the reader's chunks everywhere.
+csv::Reader::Source source(const QByteArray &text, qint64 step)
+{
+    auto pos = std::make_shared<qint64>(0);
+    return [text, step, pos](char *to, qint64 max) -> qint64 {
+        const qint64 n = qMin(qMin(max, step), qint64(text.size()) - *pos);
+        std::memcpy(to, text.constData() + *pos, size_t(n));
+        *pos += n;
+        return n;
+    };
+}
+
+struct Read {
+    Records records;
+    QList<qsizetype> lines;
+    QStringList errors;
+};
+
+Read readAll(csv::Reader &r)
+{
+    Read out;
+    for (int guard = 0; guard < 100000; ++guard) {
+        if (!r.next()) {
+            if (!r.hasError())
+                break;
+            out.errors << QString::number(r.line()) + QLatin1Char(':') + r.errorString();
+            continue;
+        }
+        QStringList rec;
+        for (int i = 0; i < r.size(); ++i)
+            rec << QString::fromUtf8(r.field(i));
+        out.records << rec;
+        out.lines << r.line();
     }
     return out;
 }
@@ -91,6 +131,61 @@ private Q_SLOTS:
         else
             QVERIFY2(r.errorString().contains(error), qPrintable(r.errorString()));
         QVERIFY(r.atEnd() || r.hasError());
+
+        // Read in chunks (what the importer does), records run over every chunk edge: the same.
+        csv::Reader again(input);
+        const Read whole = readAll(again);
+        for (const qsizetype chunk : { 1, 2, 3, 7, 64 }) {
+            for (const qint64 step : { 1, 2, 5, 1000 }) {
+                csv::Reader chunked(source(input, step), chunk);
+                const Read c = readAll(chunked);
+                QCOMPARE(c.records, whole.records);
+                QCOMPARE(c.lines, whole.lines);
+                QCOMPARE(c.errors, whole.errors);
+                QCOMPARE(chunked.offset(), again.offset());
+                QVERIFY(chunked.atEnd());
+            }
+        }
+    }
+
+    // One record far longer than the default chunk (a megabyte): the buffer grows for it, and
+    // offset() counts bytes of the input, not of the buffer.
+    void recordLongerThanAChunk()
+    {
+        QByteArray text("a,b\r\n");
+        const QByteArray big(3 << 20, 'x');
+        text += "1,\"" + big + "\nstill\"\r\n2,3\r\n";
+        csv::Reader r(source(text, 100000));
+        QVERIFY(r.next());
+        QVERIFY(r.next());
+        QCOMPARE(r.size(), 2);
+        QCOMPARE(r.field(1).size(), big.size() + 6);
+        QVERIFY(r.field(1).endsWith("x\nstill"));
+        QCOMPARE(r.line(), 2);
+        QVERIFY(r.next());
+        QCOMPARE(r.field(1), QByteArrayView("3"));
+        QCOMPARE(r.line(), 4);
+        QVERIFY(!r.next());
+        QVERIFY(!r.hasError());
+        QCOMPARE(r.offset(), text.size());
+    }
+
+    // A source that fails stops the reader as at the end (its owner reports the error).
+    void sourceFails()
+    {
+        int calls = 0;
+        csv::Reader r([&calls](char *to, qint64) -> qint64 {
+            if (calls++ == 0) {
+                std::memcpy(to, "a,b\n1,", 6);
+                return 6;
+            }
+            return -1;
+        });
+        QVERIFY(r.next());
+        QVERIFY(r.next());
+        QCOMPARE(r.size(), 2);
+        QVERIFY(!r.next());
+        QVERIFY(r.atEnd());
     }
 
     void continuesAfterError()
@@ -184,9 +279,10 @@ private Q_SLOTS:
         QCOMPARE(r.field(1), QByteArrayView("end"));
     }
 
-    // Many records of random fields (short, long, quoted, with separators and line ends inside)
+    // Many records of random fields (short, long, quoted, with separators and line ends inside),
     // written and read back: the reader scans 64-byte windows, so fields and quotes fall on
-    // every position relative to a window's edge, and the file may end without a line end.
+    // every position relative to a window's edge, and the file may end without a line end. Read
+    // whole and in chunks of random sizes.
     void randomRoundTrip()
     {
         QRandomGenerator rng(64);
@@ -214,15 +310,18 @@ private Q_SLOTS:
                 if (r + 1 < n || rng.bounded(2))
                     text += rng.bounded(2) ? "\r\n" : "\n";
             }
-            csv::Reader reader(text);
-            for (const QList<QByteArray> &expected : std::as_const(records)) {
-                QVERIFY2(reader.next(), qPrintable(reader.errorString()));
-                QCOMPARE(reader.size(), expected.size());
-                for (int f = 0; f < expected.size(); ++f)
-                    QCOMPARE(reader.field(f).toByteArray(), expected.at(f));
+            csv::Reader whole(text);
+            csv::Reader chunked(source(text, qint64(rng.bounded(1, 40))), qsizetype(rng.bounded(1, 300)));
+            for (csv::Reader *reader : { &whole, &chunked }) {
+                for (const QList<QByteArray> &expected : std::as_const(records)) {
+                    QVERIFY2(reader->next(), qPrintable(reader->errorString()));
+                    QCOMPARE(reader->size(), expected.size());
+                    for (int f = 0; f < expected.size(); ++f)
+                        QCOMPARE(reader->field(f).toByteArray(), expected.at(f));
+                }
+                QVERIFY(!reader->next());
+                QVERIFY(!reader->hasError());
             }
-            QVERIFY(!reader.next());
-            QVERIFY(!reader.hasError());
         }
     }
 };
