@@ -23,6 +23,19 @@ namespace {
 const QString kFp1 = QStringLiteral("12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E");
 const QString kFp2 = QString(40, QLatin1Char('B'));
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 bool rawExec(const QString &path, const QByteArray &sql)
 {
     sqlite3 *db = nullptr;
@@ -38,6 +51,59 @@ bool rawExec(const QString &path, const QByteArray &sql)
     sqlite3_close(db);
     return rc == SQLITE_OK;
 }
+
+ImportReport importPaths(Database &db, const QStringList &paths, const QString &server = {},
+                         bool skipBadRows = false)
+{
+    ImportOptions o;
+    o.paths = paths;
+    o.server = server;
+    o.skipBadRows = skipBadRows;
+    return Importer::run(db, o);
+}
+
+// Every stored setting by relay identity (server/nickname/fingerprint), comparable across files.
+QMap<QString, QString> settingsByIdentity(Database &db)
+{
+    QMap<QString, QString> out;
+    QHash<Id, QString> who;
+    const QList<RelayRecord> relays = db.relays();
+    for (const RelayRecord &r : relays)
+        who.insert(r.id, r.server + QLatin1Char('/') + r.nickname + QLatin1Char('/') + r.fingerprint);
+    const QList<RelaySettingRecord> settings = db.relaySettings();
+    for (const RelaySettingRecord &s : settings)
+        out.insert(who.value(s.relayId) + QLatin1Char(':') + s.name, s.value);
+    return out;
+}
+
+QString setting(Database &db, const QString &nickname, const QString &name)
+{
+    const QList<RelayRecord> found = db.findRelays(nickname);
+    if (found.size() != 1)
+        return QStringLiteral("<%1 relays named %2>").arg(found.size()).arg(nickname);
+    const QList<RelaySettingRecord> settings = db.relaySettings({ found.first().id });
+    for (const RelaySettingRecord &s : settings) {
+        if (s.name == name)
+            return s.value;
+    }
+    return QStringLiteral("<absent>");
+}
+
+qint64 addedOf(const ImportReport &r, const QString &fileName)
+{
+    for (const ImportFileResult &f : r.files) {
+        if (QFileInfo(f.path).fileName() == fileName)
+            return f.added;
+    }
+    return -1;
+}
+
+const QByteArray kAllocatorCsv = "server,nickname,allocator,config\n"
+                                 "go,alpha,mimalloc,/usr/lib/x86_64-linux-gnu/libmimalloc.so.2\n"
+                                 "go,beta,glibc,\n";
+const QByteArray kDirCacheCsv = "nickname,fingerprint,dircache,maxmem\n"
+                                "alpha,12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E,0,\"4 GB\"\n"
+                                "beta,,1,2 GB\n";
 
 } // namespace
 
@@ -156,6 +222,169 @@ private Q_SLOTS:
         QVERIFY(db.exec(QStringLiteral("DELETE FROM relays WHERE id = 2")));
         QCOMPARE(db.counts().relaySettings, 0);
         QCOMPARE(db.counts().samples, 1);
+    }
+
+    // Both schemas are stored, each only with the settings its header has; a re-import adds 0.
+    void importBothSchemas()
+    {
+        const QString dir = newDir();
+        QVERIFY(writeFile(dir + QStringLiteral("/in/relay_config.csv"), kAllocatorCsv));
+        QVERIFY(writeFile(dir + QStringLiteral("/in2/relay_config.csv"), kDirCacheCsv));
+        Database db;
+        QVERIFY(db.open(dir + QStringLiteral("/a.sqlite")));
+        const QStringList paths { dir + QStringLiteral("/in/relay_config.csv"),
+                                  dir + QStringLiteral("/in2/relay_config.csv") };
+        ImportReport r = importPaths(db, paths, QStringLiteral("go"));
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files.size(), 2);
+        QCOMPARE(r.files.at(0).rows, 2);
+        QCOMPARE(r.files.at(0).added, 2);
+        QCOMPARE(r.files.at(1).added, 2);
+        QCOMPARE(r.relays, 2); // alpha and beta of server go, whichever file named them
+        QCOMPARE(db.counts().relays, 2);
+        QCOMPARE(db.counts().relaySettings, 8);
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("allocator")),
+                 QStringLiteral("mimalloc"));
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("config")),
+                 QStringLiteral("/usr/lib/x86_64-linux-gnu/libmimalloc.so.2"));
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("maxmem")), QStringLiteral("4 GB"));
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("dircache")), QStringLiteral("0"));
+        QCOMPARE(setting(db, QStringLiteral("beta"), QStringLiteral("allocator")), QStringLiteral("glibc"));
+        QCOMPARE(setting(db, QStringLiteral("beta"), QStringLiteral("config")), QString());
+        QCOMPARE(setting(db, QStringLiteral("beta"), QStringLiteral("maxmem")), QStringLiteral("2 GB"));
+        QCOMPARE(db.findRelays(QStringLiteral("alpha")).first().fingerprint, kFp1);
+
+        const DatabaseCounts before = db.counts();
+        const QMap<QString, QString> stored = settingsByIdentity(db);
+        r = importPaths(db, paths, QStringLiteral("go"));
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files.at(0).added, 0);
+        QCOMPARE(r.files.at(1).added, 0);
+        QCOMPARE(db.counts(), before);
+        QCOMPARE(settingsByIdentity(db), stored);
+    }
+
+    // A later file with other values replaces the stored ones (an empty config too) and counts
+    // the rows that changed; settings of the other schema stay.
+    void changedValueReplaces()
+    {
+        const QString dir = newDir();
+        QVERIFY(writeFile(dir + QStringLiteral("/1/relay_config.csv"), kAllocatorCsv));
+        QVERIFY(writeFile(dir + QStringLiteral("/2/relay_config.csv"), kDirCacheCsv));
+        QVERIFY(writeFile(dir + QStringLiteral("/3/relay_config.csv"),
+                          "server,nickname,allocator,config\n"
+                          "go,alpha,glibc,\n" // moved back to glibc: the old path must go
+                          "go,beta,glibc,\n")); // unchanged
+        Database db;
+        QVERIFY(db.open(dir + QStringLiteral("/a.sqlite")));
+        QVERIFY(
+            importPaths(db, { dir + QStringLiteral("/1"), dir + QStringLiteral("/2") }, QStringLiteral("go"))
+                .ok);
+        QCOMPARE(db.counts().relays, 2);
+        const DatabaseCounts before = db.counts();
+        const ImportReport r = importPaths(db, { dir + QStringLiteral("/3") });
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files.size(), 1);
+        QCOMPARE(r.files.at(0).rows, 2);
+        QCOMPARE(r.files.at(0).added, 1);
+        QCOMPARE(db.counts(), before); // replaced, not added beside
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("allocator")), QStringLiteral("glibc"));
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("config")), QString());
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("maxmem")), QStringLiteral("4 GB"));
+    }
+
+    // A bad row: file:line, and nothing of the import stored (unless bad rows are skipped).
+    void badRowStoresNothing()
+    {
+        const QString dir = newDir();
+        const QString file = dir + QStringLiteral("/relay_config.csv");
+        QVERIFY(writeFile(file,
+                          "nickname,fingerprint,dircache,maxmem\n"
+                          "alpha,12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E,0,4 GB\n"
+                          "bad-nick!,,1,2 GB\n"
+                          "gamma,XYZ,1,2 GB\n"));
+        Database db;
+        QVERIFY(db.open(dir + QStringLiteral("/a.sqlite")));
+        ImportReport r = importPaths(db, { file }, QStringLiteral("go"));
+        QVERIFY(!r.ok);
+        QVERIFY2(
+            r.errors.value(0).startsWith(QStringLiteral("relay_config.csv:3: expected a relay nickname")),
+            qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QVERIFY2(r.errors.value(1).startsWith(QStringLiteral("relay_config.csv:4: expected a 40-character")),
+                 qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(addedOf(r, QStringLiteral("relay_config.csv")), 0);
+        QCOMPARE(db.counts().relays, 0);
+        QCOMPARE(db.counts().relaySettings, 0);
+
+        r = importPaths(db, { file }, QStringLiteral("go"), true);
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files.at(0).rejected, 2);
+        QCOMPARE(r.files.at(0).added, 1);
+        QCOMPARE(db.counts().relaySettings, 2);
+        QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("maxmem")), QStringLiteral("4 GB"));
+    }
+
+    // The values stored are those of the file: the fixtures, and the real data when it has a
+    // relay_config.csv.
+    void valuesAsInTheFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("fixture allocator")
+            << QStringLiteral(ALLOCLAB_SOURCE_DIR "/tests/data/torutils/relay_config_allocator.csv");
+        QTest::newRow("fixture dircache")
+            << QStringLiteral(ALLOCLAB_SOURCE_DIR "/tests/data/torutils/relay_config_dircache.csv");
+        QTest::newRow("real 5-way") << QStringLiteral(ALLOCLAB_SOURCE_DIR
+                                                      "/../shared/datasets/torutils-5way/relay_config.csv");
+    }
+    void valuesAsInTheFile()
+    {
+        QFETCH(QString, file);
+        if (!QFileInfo::exists(file))
+            QSKIP("../shared/datasets/torutils-5way/relay_config.csv is absent; nothing real to check");
+        const QByteArray data = readFile(file);
+        torutils::ReadOptions ro;
+        ro.server = QStringLiteral("go");
+        const torutils::RelayConfigFile parsed = torutils::parseRelayConfig(data, ro);
+        QVERIFY(!parsed.rows.isEmpty());
+        const QString dir = newDir();
+        Database db;
+        QVERIFY(db.open(dir + QStringLiteral("/a.sqlite")));
+        ImportReport r = importPaths(db, { file }, QStringLiteral("go"), true);
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(r.files.size(), 1);
+        QCOMPARE(r.files.at(0).rows, parsed.rows.size());
+        QVERIFY(r.files.at(0).added > 0);
+        QVERIFY(r.files.at(0).added <= r.files.at(0).rows);
+        // A few rows (first, middle, last): the relay's stored settings are the row's values.
+        for (const qsizetype i : { qsizetype(0), parsed.rows.size() / 2, parsed.rows.size() - 1 }) {
+            const torutils::RelayConfigRecord &c = parsed.rows.at(i);
+            const QString key = c.relay.fingerprint.isEmpty() ? c.relay.nickname : c.relay.fingerprint;
+            const QList<RelayRecord> found = db.findRelays(key);
+            QVERIFY2(found.size() >= 1, qPrintable(key));
+            QHash<QString, QString> got;
+            for (const RelaySettingRecord &s : db.relaySettings({ found.first().id }))
+                got.insert(s.name, s.value);
+            // A relay listed again later in the file keeps the later row's values.
+            bool listedLater = false;
+            for (qsizetype j = i + 1; j < parsed.rows.size(); ++j)
+                listedLater |= parsed.rows.at(j).relay.nickname == c.relay.nickname;
+            if (listedLater)
+                continue;
+            if (parsed.allocatorSchema) {
+                QCOMPARE(got.value(QStringLiteral("allocator")), c.allocator);
+                QCOMPARE(got.value(QStringLiteral("config")), c.config);
+            }
+            if (parsed.dirCacheSchema) {
+                QCOMPARE(got.value(QStringLiteral("dircache")), c.dirCache);
+                QCOMPARE(got.value(QStringLiteral("maxmem")), c.maxMem);
+            }
+        }
+        const DatabaseCounts before = db.counts();
+        r = importPaths(db, { file }, QStringLiteral("go"), true);
+        QVERIFY(r.ok);
+        QCOMPARE(r.files.at(0).added, 0);
+        QCOMPARE(db.counts(), before);
     }
 };
 
