@@ -98,6 +98,21 @@ qint64 addedOf(const ImportReport &r, const QString &fileName)
     return -1;
 }
 
+struct CliOut {
+    int rc;
+    QString out;
+    QString err;
+};
+CliOut runCli(const QStringList &args)
+{
+    QString o, e;
+    QTextStream os(&o), es(&e);
+    const int rc = cli::run(QStringList { QStringLiteral("alloclab-cli") } + args, os, es);
+    os.flush();
+    es.flush();
+    return { rc, o, e };
+}
+
 const QByteArray kAllocatorCsv = "server,nickname,allocator,config\n"
                                  "go,alpha,mimalloc,/usr/lib/x86_64-linux-gnu/libmimalloc.so.2\n"
                                  "go,beta,glibc,\n";
@@ -323,6 +338,207 @@ private Q_SLOTS:
         QCOMPARE(r.files.at(0).added, 1);
         QCOMPARE(db.counts().relaySettings, 2);
         QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("maxmem")), QStringLiteral("4 GB"));
+    }
+
+    // export -> import into a fresh database gives the same settings of the same relays.
+    void exportRoundTrip_data()
+    {
+        QTest::addColumn<QByteArray>("csv1");
+        QTest::addColumn<QByteArray>("csv2");
+        QTest::addColumn<QStringList>("written"); // relay_config files the export writes
+        QTest::newRow("allocator") << kAllocatorCsv << QByteArray()
+                                   << QStringList { QStringLiteral("relay_config.csv") };
+        QTest::newRow("dircache") << kDirCacheCsv << QByteArray()
+                                  << QStringList { QStringLiteral("relay_config.csv") };
+        QTest::newRow("both") << kAllocatorCsv << kDirCacheCsv
+                              << QStringList { QStringLiteral("relay_config.csv"),
+                                               QStringLiteral("relay_config_dircache.csv") };
+        // Values that need quoting, edge spaces in config (kept), a relay known only by its
+        // fingerprint, and two relays of one nickname on two servers.
+        QTest::newRow("awkward") << QByteArray("server,nickname,fingerprint,allocator,config\n"
+                                               "go,alpha,,\"mimalloc, \"\"patched\"\"\",\" /opt/lib/x.so \"\n"
+                                               "co,alpha,,jemalloc,/usr/lib/libjemalloc.so.2\n"
+                                               ",,BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB,Glibc,\n")
+                                 << QByteArray("nickname,fingerprint,dircache,maxmem,server\n"
+                                               "alpha,,1,\"2,5 GB\",co\n")
+                                 << QStringList { QStringLiteral("relay_config.csv"),
+                                                  QStringLiteral("relay_config_dircache.csv") };
+    }
+    void exportRoundTrip()
+    {
+        QFETCH(QByteArray, csv1);
+        QFETCH(QByteArray, csv2);
+        QFETCH(QStringList, written);
+        const QString dir = newDir();
+        QStringList in { dir + QStringLiteral("/in1/relay_config.csv") };
+        QVERIFY(writeFile(in.first(), csv1));
+        if (!csv2.isEmpty()) {
+            in << dir + QStringLiteral("/in2/relay_config.csv");
+            QVERIFY(writeFile(in.last(), csv2));
+        }
+        Database a;
+        QVERIFY(a.open(dir + QStringLiteral("/a.sqlite")));
+        ImportReport r = importPaths(a, in);
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        const QMap<QString, QString> original = settingsByIdentity(a);
+        QVERIFY(!original.isEmpty());
+
+        ExportOptions o;
+        o.dir = dir + QStringLiteral("/out");
+        ExportReport x;
+        QString error;
+        QVERIFY2(exportData(a, o, &x, &error), qPrintable(error));
+        // Every row read is a row written (each file ends with a newline, after its header).
+        QCOMPARE(x.relayConfigRows,
+                 qint64(csv1.count('\n') - 1 + (csv2.isEmpty() ? 0 : csv2.count('\n') - 1)));
+        QStringList files
+            = QDir(o.dir).entryList({ QStringLiteral("relay_config*.csv") }, QDir::Files, QDir::Name);
+        QCOMPARE(files, written);
+        for (const QString &f : std::as_const(files))
+            QVERIFY(x.files.contains(QDir(o.dir).filePath(f)));
+        // The upstream columns come first, in upstream order.
+        const QByteArray head = readFile(QDir(o.dir).filePath(files.first())).split('\n').first();
+        QVERIFY2(head.startsWith(written.size() == 2 || csv1.contains("allocator")
+                                     ? "server,nickname,allocator,config"
+                                     : "nickname,fingerprint,dircache,maxmem"),
+                 head.constData());
+
+        Database b;
+        QVERIFY(b.open(dir + QStringLiteral("/b.sqlite")));
+        r = importPaths(b, { o.dir });
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(settingsByIdentity(b), original);
+        QCOMPARE(b.counts().relays, a.counts().relays);
+        // And the export of the copy is byte for byte the first export.
+        ExportOptions o2 = o;
+        o2.dir = dir + QStringLiteral("/out2");
+        QVERIFY2(exportData(b, o2, &x, &error), qPrintable(error));
+        for (const QString &f : std::as_const(files))
+            QCOMPARE(readFile(QDir(o2.dir).filePath(f)), readFile(QDir(o.dir).filePath(f)));
+        // Importing the export into the first database changes nothing.
+        const DatabaseCounts before = a.counts();
+        r = importPaths(a, { o.dir });
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(addedOf(r, QStringLiteral("relay_config.csv")), 0);
+        QCOMPARE(a.counts(), before);
+        QCOMPARE(settingsByIdentity(a), original);
+    }
+
+    // With memory.csv beside it, the settings go to the relays of the samples (same identity),
+    // and an export of one server or one experiment writes only those relays' settings.
+    void exportFollowsTheRelaySelection()
+    {
+        const QString dir = newDir();
+        QVERIFY(
+            writeFile(dir + QStringLiteral("/in/memory.csv"),
+                      "timestamp,server,type,fingerprint,nickname,rss_kb,vmsize_kb,hwm_kb,frag_ratio,count,"
+                      "total_kb,avg_kb,min_kb,max_kb\n"
+                      "2026-01-08T20:47:02,go,relay,12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E,alpha,100,200,"
+                      "150,2.00,,,,,\n"
+                      "2026-01-08T20:47:02,co,relay,BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB,gamma,100,200,"
+                      "150,2.00,,,,,\n"));
+        QVERIFY(writeFile(dir + QStringLiteral("/in/relay_config.csv"),
+                          "server,nickname,allocator,config\n"
+                          "go,alpha,mimalloc,/usr/lib/x86_64-linux-gnu/libmimalloc.so.2\n"
+                          "co,gamma,jemalloc,/usr/lib/x86_64-linux-gnu/libjemalloc.so.2\n"));
+        QVERIFY(writeFile(dir + QStringLiteral("/in/groups/group_A_mimalloc.txt"), "alpha\n"));
+        Database db;
+        QVERIFY(db.open(dir + QStringLiteral("/a.sqlite")));
+        ImportOptions io;
+        io.paths = { dir + QStringLiteral("/in") };
+        io.experiment = QStringLiteral("x");
+        const ImportReport r = Importer::run(db, io);
+        QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(db.counts().relays, 2); // the config rows joined the relays of memory.csv
+        QCOMPARE(db.relaySettings().size(), 4);
+
+        const QByteArray both = "server,nickname,allocator,config,fingerprint\n"
+                                "co,gamma,jemalloc,/usr/lib/x86_64-linux-gnu/libjemalloc.so.2,"
+                                "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB\n"
+                                "go,alpha,mimalloc,/usr/lib/x86_64-linux-gnu/libmimalloc.so.2,"
+                                "12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E\n";
+        const QByteArray alphaOnly = "server,nickname,allocator,config,fingerprint\n"
+                                     "go,alpha,mimalloc,/usr/lib/x86_64-linux-gnu/libmimalloc.so.2,"
+                                     "12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E\n";
+        struct Case {
+            QString name;
+            QString experiment;
+            QStringList servers;
+            QByteArray expected;
+        };
+        const QList<Case> cases { { QStringLiteral("all"), {}, {}, both },
+                                  { QStringLiteral("server"), {}, { QStringLiteral("go") }, alphaOnly },
+                                  { QStringLiteral("experiment"), QStringLiteral("x"), {}, alphaOnly },
+                                  { QStringLiteral("none"), {}, { QStringLiteral("nowhere") }, {} } };
+        for (const Case &c : cases) {
+            ExportOptions o;
+            o.dir = dir + QStringLiteral("/out-") + c.name;
+            o.experiment = c.experiment;
+            o.servers = c.servers;
+            ExportReport x;
+            QString error;
+            QVERIFY2(exportData(db, o, &x, &error), qPrintable(error));
+            const QString path = QDir(o.dir).filePath(QStringLiteral("relay_config.csv"));
+            QCOMPARE(QFileInfo::exists(path), !c.expected.isEmpty());
+            QCOMPARE(readFile(path), c.expected);
+            QCOMPARE(x.files.contains(path), !c.expected.isEmpty());
+        }
+    }
+
+    // A database without settings exports no relay_config.csv.
+    void noSettingsNoFile()
+    {
+        const QString dir = newDir();
+        Database db;
+        QVERIFY(db.open(dir + QStringLiteral("/a.sqlite")));
+        QVERIFY(db.resolveRelay(RelayRecord { 0, 0, QStringLiteral("go"), {}, QStringLiteral("alpha"), {} })
+                > 0);
+        ExportOptions o;
+        o.dir = dir + QStringLiteral("/out");
+        ExportReport x;
+        QString error;
+        QVERIFY2(exportData(db, o, &x, &error), qPrintable(error));
+        QCOMPARE(x.relayConfigRows, 0);
+        QVERIFY(QFileInfo::exists(QDir(o.dir).filePath(QStringLiteral("memory.csv"))));
+        QVERIFY(QDir(o.dir).entryList({ QStringLiteral("relay_config*") }).isEmpty());
+    }
+
+    // The CLI: import reports the rows as new once, export writes and counts the file.
+    void cli()
+    {
+        const QString dir = newDir();
+        const QString db = dir + QStringLiteral("/a.sqlite");
+        QVERIFY(writeFile(dir + QStringLiteral("/in/relay_config.csv"), kDirCacheCsv));
+        const QStringList import { QStringLiteral("--db"),     db,
+                                   QStringLiteral("import"),   dir + QStringLiteral("/in"),
+                                   QStringLiteral("--server"), QStringLiteral("go"),
+                                   QStringLiteral("--json") };
+        for (const int added : { 2, 0 }) {
+            const CliOut r = runCli(import);
+            QVERIFY2(r.rc == 0, qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QStringLiteral("not stored")), qPrintable(r.err));
+            const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+            const QJsonObject f = j.value(QStringLiteral("files")).toArray().at(0).toObject();
+            QCOMPARE(f.value(QStringLiteral("kind")).toString(), QStringLiteral("relay_config"));
+            QCOMPARE(f.value(QStringLiteral("added")).toInt(), added);
+            QVERIFY(j.value(QStringLiteral("warnings")).toArray().isEmpty());
+        }
+        const QString out = dir + QStringLiteral("/out");
+        CliOut r
+            = runCli({ QStringLiteral("--db"), db, QStringLiteral("export"), out, QStringLiteral("--json") });
+        QVERIFY2(r.rc == 0, qPrintable(r.err));
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j.value(QStringLiteral("relay_config_rows")).toInt(), 2);
+        QVERIFY(j.value(QStringLiteral("files"))
+                    .toArray()
+                    .contains(QDir(out).filePath(QStringLiteral("relay_config.csv"))));
+        QCOMPARE(readFile(QDir(out).filePath(QStringLiteral("relay_config.csv"))),
+                 QByteArray("nickname,fingerprint,dircache,maxmem,server\n"
+                            "alpha,12E3D3AE15C3A4F39191EC69FF9FFB28A130A32E,0,4 GB,go\n"
+                            "beta,,1,2 GB,go\n"));
+        r = runCli({ QStringLiteral("--db"), db, QStringLiteral("export"), dir + QStringLiteral("/out2") });
+        QVERIFY2(r.rc == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Wrote 2 rows of relay settings")), qPrintable(r.out));
     }
 
     // The values stored are those of the file: the fixtures, and the real data when it has a
