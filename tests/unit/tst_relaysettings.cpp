@@ -2,6 +2,7 @@
 // back by the export, on real SQLite files.
 #include "app/cli/cli.h"
 #include "app/database.h"
+#include "app/experimentio.h"
 #include "app/exporter.h"
 #include "app/importer.h"
 #include "models/torutils.h"
@@ -483,6 +484,15 @@ private Q_SLOTS:
             QCOMPARE(readFile(path), c.expected);
             QCOMPARE(x.files.contains(path), !c.expected.isEmpty());
         }
+        // 'experiment import-groups' reads such a folder's groups and leaves the settings file,
+        // which shares its name with the group-assignment relay_config.csv, alone.
+        QStringList done;
+        QString error;
+        QVERIFY2(experimentio::importGroups(db, QStringLiteral("x"),
+                                            { dir + QStringLiteral("/out-experiment") }, false, 1, &done,
+                                            &error),
+                 qPrintable(error));
+        QCOMPARE(db.assignments(db.experiment(QStringLiteral("x"))->id).size(), 1);
     }
 
     // A database without settings exports no relay_config.csv.
