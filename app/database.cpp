@@ -260,6 +260,18 @@ CREATE TRIGGER relays_delete_samples AFTER DELETE ON relays BEGIN
     DELETE FROM sample_blocks WHERE relay_id = old.id;
 END;
 )sql",
+
+    // v5: the settings relay_config.csv gives per relay (dircache, maxmem, allocator, config),
+    // kept as written: they describe the files, never what the relay really runs. A small table,
+    // so a plain foreign key cascades (no trigger needed as for the bulk tables).
+    R"sql(
+CREATE TABLE relay_settings(
+    relay_id INTEGER NOT NULL REFERENCES relays(id) ON DELETE CASCADE,
+    name TEXT NOT NULL CHECK(name <> ''),
+    value TEXT NOT NULL,
+    PRIMARY KEY(relay_id, name)
+) WITHOUT ROWID;
+)sql",
 };
 
 constexpr int kSchemaVersion = int(sizeof(kMigrations) / sizeof(kMigrations[0]));
@@ -382,6 +394,7 @@ void registerStoreMetaTypes()
     qRegisterMetaType<EventRecord>();
     qRegisterMetaType<HostDiagnosticsRecord>();
     qRegisterMetaType<DeployLogRecord>();
+    qRegisterMetaType<RelaySettingRecord>();
     qRegisterMetaType<PollWrite>();
     qRegisterMetaType<PollResult>();
     qRegisterMetaType<SeriesRequest>();
@@ -402,7 +415,7 @@ bool DatabaseCounts::operator==(const DatabaseCounts &o) const
     return hosts == o.hosts && relays == o.relays && samples == o.samples && polls == o.polls
         && aggregates == o.aggregates && events == o.events && diagnostics == o.diagnostics
         && experiments == o.experiments && groups == o.groups && assignments == o.assignments
-        && deployLog == o.deployLog;
+        && deployLog == o.deployLog && relaySettings == o.relaySettings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2477,6 +2490,57 @@ qint64 Database::insertDiagnostics(const QList<HostDiagnosticsRecord> &diagnosti
     return insertEach(diagnostics, &Database::insertDiagnosticsLocked);
 }
 
+bool Database::upsertRelaySettingLocked(const RelaySettingRecord &setting, qint64 *changed)
+{
+    if (setting.relayId <= 0 || setting.name.isEmpty())
+        return failText(QCoreApplication::translate("Database", "A relay setting needs a relay and a name."));
+    // The WHERE makes an unchanged value no change at all (sqlite3_changes() stays 0): a
+    // re-import counts nothing and writes nothing.
+    Stmt s = prepare("INSERT INTO relay_settings(relay_id, name, value) VALUES(?1, ?2, ?3) "
+                     "ON CONFLICT(relay_id, name) DO UPDATE SET value = excluded.value "
+                     "WHERE value IS NOT excluded.value");
+    if (!s)
+        return false;
+    s.bind(1, setting.relayId);
+    s.bind(2, setting.name);
+    s.bind(3, setting.value);
+    const int rc = s.step();
+    if (rc != SQLITE_DONE)
+        return fail(rc,
+                    QCoreApplication::translate("Database", "the setting %1 of relay %2")
+                        .arg(setting.name)
+                        .arg(setting.relayId));
+    *changed += sqlite3_changes(m_db);
+    return true;
+}
+
+qint64 Database::upsertRelaySettings(const QList<RelaySettingRecord> &settings)
+{
+    return insertEach(settings, &Database::upsertRelaySettingLocked);
+}
+
+QList<RelaySettingRecord> Database::relaySettings(const QList<Id> &relayIds)
+{
+    QList<RelaySettingRecord> out;
+    if (!checkOpen())
+        return out;
+    const QSet<Id> wanted(relayIds.cbegin(), relayIds.cend());
+    Stmt s = prepare("SELECT relay_id, name, value FROM relay_settings ORDER BY relay_id, name");
+    if (!s)
+        return out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const Id relay = s.i64(0);
+        if (wanted.isEmpty() || wanted.contains(relay))
+            out.append(RelaySettingRecord { relay, s.text(1), s.text(2) });
+    }
+    if (rc != SQLITE_DONE) {
+        fail(rc, QCoreApplication::translate("Database", "reading the relay settings"));
+        return {};
+    }
+    return out;
+}
+
 Id Database::appendDeployLog(const DeployLogRecord &e)
 {
     if (!checkOpen())
@@ -3064,7 +3128,7 @@ DatabaseCounts Database::counts()
                      "(SELECT count(*) FROM aggregates), (SELECT count(*) FROM events), "
                      "(SELECT count(*) FROM host_diagnostics), (SELECT count(*) FROM experiments), "
                      "(SELECT count(*) FROM experiment_groups), (SELECT count(*) FROM assignments), "
-                     "(SELECT count(*) FROM deploy_log)");
+                     "(SELECT count(*) FROM deploy_log), (SELECT count(*) FROM relay_settings)");
     if (!s)
         return c;
     const int rc = s.step();
@@ -3083,6 +3147,7 @@ DatabaseCounts Database::counts()
     c.groups = s.i64(8);
     c.assignments = s.i64(9);
     c.deployLog = s.i64(10);
+    c.relaySettings = s.i64(11);
     return c;
 }
 

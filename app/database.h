@@ -44,6 +44,18 @@ struct DeployLogRecord {
     bool ok = true;
 };
 
+// One setting of a relay as a relay_config.csv gave it ("dircache", "maxmem", "allocator",
+// "config"), kept as written (an empty value is a value: "config" empty means no library).
+struct RelaySettingRecord {
+    Id relayId = 0;
+    QString name;
+    QString value;
+    bool operator==(const RelaySettingRecord &o) const
+    {
+        return relayId == o.relayId && name == o.name && value == o.value;
+    }
+};
+
 // Everything one poll of one host produced, stored in one transaction: all or nothing.
 struct PollWrite {
     Id hostId = 0; // required (the host polled)
@@ -92,6 +104,7 @@ struct DatabaseCounts {
     qint64 groups = 0;
     qint64 assignments = 0;
     qint64 deployLog = 0;
+    qint64 relaySettings = 0;
     bool operator==(const DatabaseCounts &o) const;
     bool operator!=(const DatabaseCounts &o) const { return !(*this == o); }
 };
@@ -237,6 +250,13 @@ public:
     qint64 insertDiagnostics(const QList<HostDiagnosticsRecord> &diagnostics); // idempotent by (server, ts)
     Id appendDeployLog(const DeployLogRecord &entry);
 
+    // Relay settings, by (relay, name): a new name is added, a different value replaces the
+    // stored one, the same value changes nothing. Returns how many were added or changed, -1 on
+    // error. Runs in its own transaction unless one is open (Transaction).
+    qint64 upsertRelaySettings(const QList<RelaySettingRecord> &settings);
+    // Ordered by relay, name; relayIds empty = every relay.
+    QList<RelaySettingRecord> relaySettings(const QList<Id> &relayIds = {});
+
     // Each relay's newest sample (relays without samples are absent), ordered by relay.
     QList<SampleRecord> latestSamples();
     // Series for charts, ordered by relay, then time.
@@ -296,6 +316,7 @@ private:
     bool insertSampleTimes(std::vector<qint64> &times); // sorts and dedupes `times`
     bool insertEventLocked(const EventRecord &event, qint64 *inserted);
     bool insertDiagnosticsLocked(const HostDiagnosticsRecord &diag, qint64 *inserted);
+    bool upsertRelaySettingLocked(const RelaySettingRecord &setting, qint64 *changed);
     // Inserts every item with insertOne inside the caller's transaction, or one of its own.
     template<typename T>
     qint64 insertEach(const QList<T> &items, bool (Database::*insertOne)(const T &, qint64 *));
@@ -316,6 +337,7 @@ private:
 } // namespace alloclab
 
 Q_DECLARE_METATYPE(alloclab::DeployLogRecord)
+Q_DECLARE_METATYPE(alloclab::RelaySettingRecord)
 Q_DECLARE_METATYPE(alloclab::PollWrite)
 Q_DECLARE_METATYPE(alloclab::PollResult)
 Q_DECLARE_METATYPE(alloclab::SeriesRequest)

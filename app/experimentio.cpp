@@ -4,6 +4,7 @@
 #include "models/assignmenthistory.h"
 #include "models/groupcolors.h"
 #include "models/groupfiles.h"
+#include "models/torutils.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -258,8 +259,13 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
                 d.cd(QStringLiteral("groups"));
             for (const QString &n : d.entryList({ QStringLiteral("group_*.txt") }, QDir::Files, QDir::Name))
                 files << d.filePath(n);
+            // A folder written by 'export' holds the TorUtils relay_config.csv (relay settings, no
+            // groups) under the same name: it is not ours to read here.
             const QString csv = QDir(p).filePath(QStringLiteral("relay_config.csv"));
-            if (QFileInfo::exists(csv))
+            QFile f(csv);
+            const bool settings = f.open(QIODevice::ReadOnly)
+                && torutils::detectFormat(f.read(64 * 1024)).kind == torutils::FileKind::RelayConfig;
+            if (QFileInfo::exists(csv) && !settings)
                 files << csv;
         } else if (fi.isFile()) {
             files << p;

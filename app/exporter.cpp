@@ -1,5 +1,6 @@
 #include "app/exporter.h"
 
+#include "models/csvreader.h"
 #include "models/torutils.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,74 @@ private:
     qint64 m_lastMs = 0;
     QByteArray m_last;
 };
+
+// relay_config.csv in the schema its settings came in: "server,nickname,allocator,config" or
+// "nickname,fingerprint,dircache,maxmem". The identity column the upstream schema lacks follows
+// the four upstream ones (readers by name and by position both work), so the importer finds
+// exactly the same relay again. When both kinds are stored, relay_config.csv holds allocator and
+// config (the newer schema) and relay_config_dircache.csv dircache and maxmem: one file with
+// both pairs would give every relay the pair it never had, as empty values.
+bool writeRelayConfig(Database &db, const QDir &dir, const QList<RelayRecord> &ordered,
+                      const QHash<Id, RelayRecord> &relays, ExportReport *report, QString *error)
+{
+    QHash<Id, QHash<QString, QString>> byRelay;
+    const QList<RelaySettingRecord> settings = db.relaySettings();
+    for (const RelaySettingRecord &s : settings) {
+        if (relays.contains(s.relayId))
+            byRelay[s.relayId].insert(s.name, s.value);
+    }
+    if (byRelay.isEmpty())
+        return true;
+    struct Schema {
+        QString first, second; // setting names
+        QByteArray header;
+        bool allocator;
+    };
+    const Schema allocatorSchema { QStringLiteral("allocator"), QStringLiteral("config"),
+                                   "server,nickname,allocator,config,fingerprint\n", true };
+    const Schema dirCacheSchema { QStringLiteral("dircache"), QStringLiteral("maxmem"),
+                                  "nickname,fingerprint,dircache,maxmem,server\n", false };
+    auto has = [&](const Schema &schema) {
+        for (const QHash<QString, QString> &v : std::as_const(byRelay)) {
+            if (v.contains(schema.first) || v.contains(schema.second))
+                return true;
+        }
+        return false;
+    };
+    const bool both = has(allocatorSchema) && has(dirCacheSchema);
+    for (const Schema *schema : { &allocatorSchema, &dirCacheSchema }) {
+        if (!has(*schema))
+            continue;
+        QByteArray out = schema->header;
+        for (const RelayRecord &r : ordered) {
+            const auto v = byRelay.constFind(r.id);
+            if (v == byRelay.constEnd() || (!v->contains(schema->first) && !v->contains(schema->second)))
+                continue;
+            if (r.nickname.isEmpty() && r.fingerprint.isEmpty())
+                continue; // no identity a file can carry (only polls know such relays)
+            const QByteArray nickname = r.nickname.toUtf8();
+            const QByteArray fingerprint = r.fingerprint.toLatin1();
+            const QByteArray server = r.server.toUtf8();
+            csv::appendField(out, schema->allocator ? server : nickname);
+            out.append(',');
+            csv::appendField(out, schema->allocator ? nickname : fingerprint);
+            out.append(',');
+            csv::appendField(out, v->value(schema->first).toUtf8());
+            out.append(',');
+            csv::appendField(out, v->value(schema->second).toUtf8());
+            out.append(',');
+            csv::appendField(out, schema->allocator ? fingerprint : server);
+            out.append('\n');
+            ++report->relayConfigRows;
+        }
+        const QString name = both && !schema->allocator ? QStringLiteral("relay_config_dircache.csv")
+                                                        : QStringLiteral("relay_config.csv");
+        if (!writeFile(dir.filePath(name), out, error))
+            return false;
+        report->files << dir.filePath(name);
+    }
+    return true;
+}
 
 } // namespace
 
@@ -165,6 +234,9 @@ bool exportData(Database &db, const ExportOptions &o, ExportReport *report, QStr
     if (!writeFile(dir.filePath(QStringLiteral("diagnostics.csv")), dg, error))
         return false;
     report->files << dir.filePath(QStringLiteral("diagnostics.csv"));
+
+    if (!writeRelayConfig(db, dir, all, relays, report, error))
+        return false;
 
     if (exp) {
         if (!dir.mkpath(QStringLiteral("groups"))) {

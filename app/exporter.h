@@ -1,8 +1,9 @@
 #pragma once
 
 // Writes the store back out in the TorUtils formats, so the original Python tools (and our
-// importer) read it: memory.csv, events.csv, diagnostics.csv, groups/group_<L>_<label>.txt and
-// experiment.json. Each file is written atomically (QSaveFile).
+// importer) read it: memory.csv, events.csv, diagnostics.csv, groups/group_<L>_<label>.txt,
+// experiment.json and, when the store holds relay settings, relay_config.csv (docs/formats.md).
+// Each file is written atomically (QSaveFile).
 
 #include "app/database.h"
 
@@ -27,6 +28,7 @@ struct ExportReport {
     qint64 events = 0;
     qint64 diagnostics = 0;
     int groups = 0;
+    qint64 relayConfigRows = 0; // rows of relay_config.csv (and relay_config_dircache.csv)
     QStringList files;
 };
 

@@ -418,17 +418,27 @@ bool Run::importRelayConfig(const ImportPlanEntry &e)
     ImportFileResult res { e.path, kindName(e.kind), f.rows.size(), 0, 0 };
     rejectRows(res, file, f.errors, f.errorCount);
     if (!m_bad) {
+        // Only the settings whose columns the header has: a file of one schema says nothing about
+        // the other schema's settings. Values are stored as written (also empty ones: an empty
+        // config means "no library", and replaces a path stored before).
+        QList<RelaySettingRecord> settings;
         for (const RelayConfigRecord &c : f.rows) {
-            if (!dbRelay(c.relay))
+            const Id relay = dbRelay(c.relay);
+            if (!relay)
                 return false;
+            settings.clear();
+            if (f.dirCacheSchema)
+                settings << RelaySettingRecord { relay, QStringLiteral("dircache"), c.dirCache }
+                         << RelaySettingRecord { relay, QStringLiteral("maxmem"), c.maxMem };
+            if (f.allocatorSchema)
+                settings << RelaySettingRecord { relay, QStringLiteral("allocator"), c.allocator }
+                         << RelaySettingRecord { relay, QStringLiteral("config"), c.config };
+            const qint64 n = m_db.upsertRelaySettings(settings);
+            if (n < 0)
+                return fatal(file + QStringLiteral(": ") + m_db.lastError());
+            if (n > 0)
+                ++res.added; // a row is new when any of its settings is new or changed
         }
-        if (!f.rows.isEmpty())
-            m_report.warnings << QCoreApplication::translate(
-                                     "Importer",
-                                     "%1: the relays are recorded; their %2 settings are not stored yet")
-                                     .arg(file,
-                                          f.allocatorSchema ? QStringLiteral("allocator/config")
-                                                            : QStringLiteral("dircache/maxmem"));
     }
     m_report.files << res;
     m_doneBytes += data.size();

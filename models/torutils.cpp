@@ -823,6 +823,7 @@ RelayConfigFile parseRelayConfig(QByteArrayView data, const ReadOptions &options
     const int cNick = h.column("nickname"), cFp = h.column("fingerprint"), cServer = h.column("server"),
               cDir = h.column("dircache"), cMax = h.column("maxmem"), cAlloc = h.column("allocator"),
               cConf = h.column("config");
+    f.dirCacheSchema = cDir >= 0 && cMax >= 0;
     for (;;) {
         if (!r.next()) {
             if (!r.hasError())

@@ -182,7 +182,8 @@ struct RelayConfigRecord {
 };
 struct RelayConfigFile {
     QList<RelayConfigRecord> rows;
-    bool allocatorSchema = false;
+    bool allocatorSchema = false; // the header has allocator and config
+    bool dirCacheSchema = false; // the header has dircache and maxmem (both may be true)
     QList<RowError> errors;
     qsizetype errorCount = 0;
 };

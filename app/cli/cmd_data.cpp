@@ -198,6 +198,7 @@ int runExport(Context &ctx, const QStringList &args)
                         { QStringLiteral("events"), r.events },
                         { QStringLiteral("diagnostics"), r.diagnostics },
                         { QStringLiteral("groups"), r.groups },
+                        { QStringLiteral("relay_config_rows"), r.relayConfigRows },
                         { QStringLiteral("files"), QJsonArray::fromStringList(r.files) } };
         *ctx.out << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
     } else if (!ctx.quiet) {
@@ -212,6 +213,11 @@ int runExport(Context &ctx, const QStringList &args)
                    .arg(r.groups)
                    .arg(o.dir)
             << '\n';
+        if (r.relayConfigRows > 0)
+            *ctx.out << QCoreApplication::translate("Cli",
+                                                    "Wrote %1 rows of relay settings (relay_config.csv).")
+                            .arg(r.relayConfigRows)
+                     << '\n';
     }
     return Ok;
 }

@@ -252,11 +252,13 @@ private Q_SLOTS:
         const RelayConfigFile a = parseRelayConfig(fixture("relay_config_dircache.csv"));
         QVERIFY(a.errors.isEmpty());
         QVERIFY(!a.allocatorSchema);
+        QVERIFY(a.dirCacheSchema);
         QCOMPARE(a.rows.size(), 2);
         QCOMPARE(a.rows[0].maxMem, QStringLiteral("4 GB"));
         const RelayConfigFile b = parseRelayConfig(fixture("relay_config_allocator.csv"));
         QVERIFY(b.errors.isEmpty());
         QVERIFY(b.allocatorSchema);
+        QVERIFY(!b.dirCacheSchema);
         QCOMPARE(b.rows[0].allocator, QStringLiteral("mimalloc"));
         QCOMPARE(b.rows[0].relay.server, QStringLiteral("go"));
         QCOMPARE(b.rows[1].config, QString());
