@@ -1158,6 +1158,10 @@
         <source>the results were not stored: %1</source>
         <translation>die Ergebnisse wurden nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Wrote %1 rows of relay settings (relay_config.csv).</source>
+        <translation>%1 Zeilen mit Relay-Einstellungen geschrieben (relay_config.csv).</translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -1559,6 +1563,18 @@
     <message>
         <source>The samples of relay %1 could not be stored: %2.</source>
         <translation>Die Messwerte von Relay %1 konnten nicht gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>A relay setting needs a relay and a name.</source>
+        <translation>Eine Relay-Einstellung braucht ein Relay und einen Namen.</translation>
+    </message>
+    <message>
+        <source>the setting %1 of relay %2</source>
+        <translation>Einstellung %1 von Relay %2</translation>
+    </message>
+    <message>
+        <source>reading the relay settings</source>
+        <translation>Lesen der Relay-Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -2338,10 +2354,6 @@
     <message>
         <source>%1: cannot be read: %2</source>
         <translation>%1: kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: the relays are recorded; their %2 settings are not stored yet</source>
-        <translation>%1: Die Relays sind erfasst; ihre %2-Einstellungen werden noch nicht gespeichert</translation>
     </message>
     <message>
         <source>group %1: relay &apos;%2&apos; is not in the data; skipped</source>
