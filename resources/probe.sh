@@ -243,14 +243,16 @@ BEGIN {
     # directory unitsdir whenever any unit starts or stops (an invocation link is written or
     # removed), so with it unchanged no unit started or stopped since the cache was written;
     # a running unit also still holds exactly its cached main process (a crash or restart
-    # empties or changes its cgroup), every cached state is a settled one (active, inactive,
-    # failed: never activating, reloading or deactivating), and no instance is new.
+    # empties or changes its cgroup), every cached state is a settled one (active or inactive:
+    # never activating, reloading or deactivating, and not failed either, which
+    # `systemctl reset-failed` turns inactive without starting or stopping anything), and no
+    # instance is new.
     quiet = fresh && NCU > 0 && (unitsdir in ID) && CWDIR == ID[unitsdir]
     for (u in DIRUNIT) if (!(u in CU)) quiet = 0
     for (i = 1; i <= NCU && quiet; i++) {
         u = CUO[i]
         split(CST[u], a, " ")
-        if (a[2] != "active" && a[2] != "inactive" && a[2] != "failed") { quiet = 0; break }
+        if (a[2] != "active" && a[2] != "inactive") { quiet = 0; break }
         cgread(u)
         if (!((a[3] == "running" && CPID[u] > 0 && NP[u] == 1 && CGP[u] == CPID[u]) \
               || (a[3] != "running" && CPID[u] == 0 && NP[u] == 0))) quiet = 0

@@ -248,6 +248,19 @@ private Q_SLOTS:
               QStringLiteral("sudo -n ln -sfn %1 /usr/local/lib/liballoclabtest.so").arg(je) },
             { QStringLiteral("stop"), QStringLiteral("sudo -n systemctl stop %1").arg(unit) },
             { QStringLiteral("start"), QStringLiteral("sudo -n systemctl start %1").arg(unit) },
+            // Failed (killed, and not restarted), then reset-failed: that starts and stops nothing,
+            // so only asking systemd shows the unit inactive again.
+            { QStringLiteral("failed"),
+              QStringLiteral(
+                  "printf '[Service]\\nRestart=no\\n' | sudo -n tee %1.d/norestart.conf >/dev/null "
+                  "&& sudo -n systemctl daemon-reload && sudo -n systemctl kill -s KILL %2 && "
+                  "timeout 20 sh -c 'until systemctl is-failed -q %2; do sleep 0.1; done'")
+                  .arg(QStringLiteral("/etc/systemd/system/") + unit, unit) },
+            { QStringLiteral("reset-failed"), QStringLiteral("sudo -n systemctl reset-failed %1").arg(unit) },
+            { QStringLiteral("started again"),
+              QStringLiteral("sudo -n rm %1.d/norestart.conf && sudo -n systemctl daemon-reload && sudo -n "
+                             "systemctl start %2")
+                  .arg(QStringLiteral("/etc/systemd/system/") + unit, unit) },
         };
         QHash<QString, QString> seen; // step -> records
         for (const auto &[name, cmd] : steps) {
@@ -281,6 +294,14 @@ private Q_SLOTS:
         QVERIFY2(seen.value(QStringLiteral("symlink retargeted"))
                      .contains(QStringLiteral("%1 %2 0 %1 %3").arg(link, je, mi)),
                  qPrintable(seen.value(QStringLiteral("symlink retargeted"))));
+        QVERIFY2(seen.value(QStringLiteral("failed")).contains(unit + QStringLiteral(" failed failed 0 ")),
+                 qPrintable(seen.value(QStringLiteral("failed"))));
+        QVERIFY2(
+            seen.value(QStringLiteral("reset-failed")).contains(unit + QStringLiteral(" inactive dead 0 ")),
+            qPrintable(seen.value(QStringLiteral("reset-failed"))));
+        QVERIFY2(
+            seen.value(QStringLiteral("started again")).contains(unit + QStringLiteral(" active running ")),
+            qPrintable(seen.value(QStringLiteral("started again"))));
     }
 };
 
