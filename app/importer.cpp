@@ -436,6 +436,7 @@ bool Run::importRelayConfig(const ImportPlanEntry &e)
             const qint64 n = m_db.upsertRelaySettings(settings);
             if (n < 0)
                 return fatal(file + QStringLiteral(": ") + m_db.lastError());
+            m_report.settingsAdded += n;
             if (n > 0)
                 ++res.added; // a row is new when any of its settings is new or changed
         }
@@ -673,7 +674,7 @@ ImportReport Run::go()
     if (m_fatal || m_bad) {
         tx.rollback();
         m_report.samplesAdded = m_report.aggregatesAdded = m_report.eventsAdded = m_report.diagnosticsAdded
-            = 0;
+            = m_report.settingsAdded = 0;
         for (ImportFileResult &f : m_report.files)
             f.added = 0;
         m_report.assignments = 0;

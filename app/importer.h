@@ -74,6 +74,7 @@ struct ImportReport {
     qint64 aggregatesAdded = 0;
     qint64 eventsAdded = 0;
     qint64 diagnosticsAdded = 0;
+    qint64 settingsAdded = 0; // relay_config.csv values new or changed
     QString experiment; // name, when group files or experiment.json were imported
     int groups = 0;
     int assignments = 0;

@@ -1162,6 +1162,10 @@
         <source>Wrote %1 rows of relay settings (relay_config.csv).</source>
         <translation>%1 Zeilen mit Relay-Einstellungen geschrieben (relay_config.csv).</translation>
     </message>
+    <message>
+        <source>Relay settings: %1 new or changed.</source>
+        <translation>Relay-Einstellungen: %1 neu oder geändert.</translation>
+    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -4507,6 +4511,13 @@ unterer Whisker %6</translation>
     <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay setting(s) new or changed.</source>
+        <translation>
+            <numerusform>%n Relay-Einstellung neu oder geändert.</numerusform>
+            <numerusform>%n Relay-Einstellungen neu oder geändert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

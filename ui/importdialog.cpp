@@ -551,6 +551,8 @@ void ImportDialog::onFinished()
                    .arg(r.eventsAdded)
                    .arg(r.diagnosticsAdded)
                    .arg(r.relays);
+    if (r.ok && r.settingsAdded > 0)
+        head += QLatin1Char(' ') + tr("%n relay setting(s) new or changed.", nullptr, int(r.settingsAdded));
     if (r.ok && !r.experiment.isEmpty())
         head += QLatin1Char(' ')
             + tr("Experiment “%1”: %2 groups, %3 assignments.")

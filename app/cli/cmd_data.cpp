@@ -125,6 +125,7 @@ int runImport(Context &ctx, const QStringList &args)
         j.insert(QStringLiteral("aggregates_added"), r.aggregatesAdded);
         j.insert(QStringLiteral("events_added"), r.eventsAdded);
         j.insert(QStringLiteral("diagnostics_added"), r.diagnosticsAdded);
+        j.insert(QStringLiteral("settings_added"), r.settingsAdded);
         j.insert(QStringLiteral("experiment"), r.experiment);
         j.insert(QStringLiteral("groups"), r.groups);
         j.insert(QStringLiteral("assignments"), r.assignments);
@@ -156,6 +157,10 @@ int runImport(Context &ctx, const QStringList &args)
                         .arg(r.diagnosticsAdded)
                         .arg(r.relays)
                  << '\n';
+        if (r.settingsAdded > 0)
+            *ctx.out << QCoreApplication::translate("Cli", "Relay settings: %1 new or changed.")
+                            .arg(r.settingsAdded)
+                     << '\n';
         if (!r.experiment.isEmpty())
             *ctx.out << QCoreApplication::translate("Cli", "Experiment '%1': %2 groups, %3 assignments.")
                             .arg(r.experiment)

@@ -9,6 +9,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -126,6 +127,34 @@ private Q_SLOTS:
         Database check;
         QVERIFY(check.open(db, Database::OpenMode::ExistingOnly));
         QCOMPARE(check.counts().samples, 0);
+    }
+
+    // relay_config.csv values are counted in the result, once: a second import changes none.
+    void relaySettingsCounted()
+    {
+        QTemporaryDir tmp;
+        const QString csv = tmp.filePath(QStringLiteral("relay_config.csv"));
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("server,nickname,allocator,config\ngo,alpha,mimalloc,/usr/lib/x86_64-linux-gnu/"
+                    "libmimalloc.so.2\ngo,beta,glibc,\n");
+        }
+        const QString db = tmp.filePath(QStringLiteral("s.sqlite"));
+        for (const bool first : { true, false }) {
+            ImportDialog d(db);
+            QVERIFY(plan(d, { csv }));
+            const ImportReport r = runDialog(d);
+            QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
+            QCOMPARE(r.settingsAdded, first ? 4 : 0);
+            QString status;
+            const QList<QLabel *> labels = d.findChildren<QLabel *>();
+            for (const QLabel *l : labels)
+                if (l->text().startsWith(QLatin1String("Imported:")))
+                    status = l->text();
+            QVERIFY(!status.isEmpty());
+            QCOMPARE(status.contains(QLatin1String("4 relay setting")), first);
+        }
     }
 
     void cancelLeavesDatabaseUnchanged()

@@ -257,6 +257,7 @@ private Q_SLOTS:
         QCOMPARE(r.files.at(0).rows, 2);
         QCOMPARE(r.files.at(0).added, 2);
         QCOMPARE(r.files.at(1).added, 2);
+        QCOMPARE(r.settingsAdded, 8);
         QCOMPARE(r.relays, 2); // alpha and beta of server go, whichever file named them
         QCOMPARE(db.counts().relays, 2);
         QCOMPARE(db.counts().relaySettings, 8);
@@ -277,6 +278,7 @@ private Q_SLOTS:
         QVERIFY2(r.ok, qPrintable(r.errors.join(QLatin1Char('\n'))));
         QCOMPARE(r.files.at(0).added, 0);
         QCOMPARE(r.files.at(1).added, 0);
+        QCOMPARE(r.settingsAdded, 0);
         QCOMPARE(db.counts(), before);
         QCOMPARE(settingsByIdentity(db), stored);
     }
@@ -304,6 +306,7 @@ private Q_SLOTS:
         QCOMPARE(r.files.size(), 1);
         QCOMPARE(r.files.at(0).rows, 2);
         QCOMPARE(r.files.at(0).added, 1);
+        QCOMPARE(r.settingsAdded, 2); // alpha's allocator and config; beta's are unchanged
         QCOMPARE(db.counts(), before); // replaced, not added beside
         QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("allocator")), QStringLiteral("glibc"));
         QCOMPARE(setting(db, QStringLiteral("alpha"), QStringLiteral("config")), QString());
@@ -531,6 +534,7 @@ private Q_SLOTS:
             const QJsonObject f = j.value(QStringLiteral("files")).toArray().at(0).toObject();
             QCOMPARE(f.value(QStringLiteral("kind")).toString(), QStringLiteral("relay_config"));
             QCOMPARE(f.value(QStringLiteral("added")).toInt(), added);
+            QCOMPARE(j.value(QStringLiteral("settings_added")).toInt(), 2 * added); // dircache, maxmem
             QVERIFY(j.value(QStringLiteral("warnings")).toArray().isEmpty());
         }
         const QString out = dir + QStringLiteral("/out");
@@ -549,6 +553,18 @@ private Q_SLOTS:
         r = runCli({ QStringLiteral("--db"), db, QStringLiteral("export"), dir + QStringLiteral("/out2") });
         QVERIFY2(r.rc == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("Wrote 2 rows of relay settings")), qPrintable(r.out));
+
+        // The text says how many settings changed, and only when some did.
+        QVERIFY(writeFile(dir + QStringLiteral("/in/relay_config.csv"),
+                          QByteArray(kDirCacheCsv).replace("4 GB", "5 GB")));
+        QStringList text = import;
+        text.removeLast();
+        CliOut changed = runCli(text);
+        QVERIFY2(changed.rc == 0, qPrintable(changed.err));
+        QVERIFY2(changed.out.contains(QStringLiteral("Relay settings: 1 new or changed.")),
+                 qPrintable(changed.out));
+        changed = runCli(text);
+        QVERIFY2(!changed.out.contains(QStringLiteral("Relay settings")), qPrintable(changed.out));
     }
 
     // The values stored are those of the file: the fixtures, and the real data when it has a
