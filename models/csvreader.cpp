@@ -335,17 +335,6 @@ void appendField(QByteArray &out, QByteArrayView field)
     out.append('"');
 }
 
-QByteArrayView trimmed(QByteArrayView text)
-{
-    qsizetype b = 0;
-    qsizetype e = text.size();
-    while (b < e && (text[b] == ' ' || text[b] == '\t'))
-        ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t'))
-        --e;
-    return text.sliced(b, e - b);
-}
-
 bool parseInt(QByteArrayView text, qint64 *value)
 {
     // The common case, plain digits that cannot overflow, without the general machinery.

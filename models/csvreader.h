@@ -122,6 +122,16 @@ void appendField(QByteArray &out, QByteArrayView field);
 // Strict number parsers over bytes (surrounding spaces allowed); false on anything else.
 bool parseInt(QByteArrayView text, qint64 *value);
 bool parseDouble(QByteArrayView text, double *value);
-QByteArrayView trimmed(QByteArrayView text);
+// Inline: the row parsers trim several fields of every row.
+inline QByteArrayView trimmed(QByteArrayView text)
+{
+    qsizetype b = 0;
+    qsizetype e = text.size();
+    while (b < e && (text[b] == ' ' || text[b] == '\t'))
+        ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+        --e;
+    return text.sliced(b, e - b);
+}
 
 } // namespace alloclab::csv

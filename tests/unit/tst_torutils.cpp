@@ -215,6 +215,46 @@ private Q_SLOTS:
         QCOMPARE(f.errorCount, 9);
     }
 
+    // The integer columns: plain digits take a fast path, everything else the strict parser.
+    void memoryIntegers_data()
+    {
+        QTest::addColumn<QByteArray>("rss");
+        QTest::addColumn<qint64>("expected"); // -1: the row is rejected
+        QTest::newRow("one digit") << QByteArray("7") << qint64(7);
+        QTest::newRow("two") << QByteArray("12") << qint64(12);
+        QTest::newRow("three") << QByteArray("123") << qint64(123);
+        QTest::newRow("leading zeros") << QByteArray("0042") << qint64(42);
+        QTest::newRow("seven") << QByteArray("1234567") << qint64(1234567);
+        QTest::newRow("eighteen") << QByteArray("123456789012345678") << qint64(123456789012345678LL);
+        QTest::newRow("nineteen") << QByteArray("1234567890123456789") << qint64(1234567890123456789LL);
+        QTest::newRow("spaces") << QByteArray(" 42 ") << qint64(42);
+        QTest::newRow("plus") << QByteArray("+5") << qint64(5);
+        QTest::newRow("negative") << QByteArray("-1") << qint64(-1);
+        QTest::newRow("letter last") << QByteArray("4x") << qint64(-1);
+        QTest::newRow("letter first") << QByteArray("x4") << qint64(-1);
+        QTest::newRow("letter in an even pair") << QByteArray("12a4") << qint64(-1);
+        QTest::newRow("too big") << QByteArray("99999999999999999999") << qint64(-1);
+        QTest::newRow("empty") << QByteArray() << qint64(-1);
+    }
+    void memoryIntegers()
+    {
+        QFETCH(QByteArray, rss);
+        QFETCH(qint64, expected);
+        const QByteArray csv = "timestamp,server,type,fingerprint,nickname,rss_kb\n"
+                               "2026-01-01T00:00:00Z,s,relay,,alpha,"
+            + rss + "\n";
+        const MemoryFile f = parseMemory(csv);
+        if (expected < 0) {
+            QCOMPARE(f.samples.size(), 0);
+            QCOMPARE(f.errors.size(), 1);
+            QCOMPARE(f.errors.at(0).line, 2);
+        } else {
+            QVERIFY2(f.errors.isEmpty(), qPrintable(f.errors.value(0).message));
+            QCOMPARE(f.samples.size(), 1);
+            QCOMPARE(f.samples.at(0).rssKb, expected);
+        }
+    }
+
     void memoryWrongKind()
     {
         const MemoryFile f = parseMemory(fixture("mixed/events.csv"));
