@@ -26,6 +26,12 @@ bool installTranslators(QCoreApplication &app, const QString &lang)
         QCoreApplication::installTranslator(ours);
         return true;
     }
+    // No catalog for this language: the English source text, with its plural forms ("1 relay",
+    // not "1 relay(s)") from the English catalog.
+    if (ours->load(QStringLiteral(":/i18n/alloclab_en.qm"))) {
+        QCoreApplication::installTranslator(ours);
+        return false;
+    }
     delete ours;
     return false;
 }

@@ -154,6 +154,8 @@ private Q_SLOTS:
                     status = l->text();
             QVERIFY(!status.isEmpty());
             QCOMPARE(status.contains(QLatin1String("4 relay setting")), first);
+            if (first)
+                shoot(&d, QStringLiteral("import-settings.png"));
         }
     }
 

@@ -154,6 +154,21 @@ private Q_SLOTS:
                  QStringLiteral("7 Relays"));
     }
 
+    // A language without a catalog gets the English text with English plural forms.
+    void englishPlurals()
+    {
+        QCoreApplication::removeTranslator(&m_de);
+        QVERIFY(!alloclab::installTranslators(*QCoreApplication::instance(), QStringLiteral("fr")));
+        QCOMPARE(QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, 1),
+                 QStringLiteral("1 relay"));
+        QCOMPARE(QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, 7),
+                 QStringLiteral("7 relays"));
+        QCOMPARE(QCoreApplication::translate("alloclab::ImportDialog", "%n bad row(s) skipped.", nullptr, 1),
+                 QStringLiteral("1 bad row skipped."));
+        QCOMPARE(QCoreApplication::translate("Cli", "Commands:"), QStringLiteral("Commands:"));
+        QCoreApplication::installTranslator(&m_de);
+    }
+
     void installByLanguage()
     {
         // What --lang de does in both executables.
@@ -163,13 +178,20 @@ private Q_SLOTS:
         QCoreApplication::installTranslator(&m_de);
     }
 
+    void complete_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("de") << QStringLiteral("alloclab_de.ts");
+        QTest::newRow("en plurals") << QStringLiteral("alloclab_en.ts");
+    }
     void complete()
     {
-        const QString path = QStringLiteral(ALLOCLAB_SOURCE_DIR "/translations/alloclab_de.ts");
+        QFETCH(QString, file);
+        const QString path = QStringLiteral(ALLOCLAB_SOURCE_DIR "/translations/") + file;
         QString error;
         const QList<Message> messages = readTs(path, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QVERIFY2(messages.size() > 100, qPrintable(path));
+        QVERIFY2(messages.size() > (file.contains(QLatin1String("_en")) ? 20 : 100), qPrintable(path));
         // Run translations/check_ts.py for the same list outside the test.
         const QStringList bad = problems(messages);
         QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));

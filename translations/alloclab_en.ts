@@ -1,0 +1,231 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Charts</name>
+    <message numerus="yes">
+        <source>mean of %n relays</source>
+        <translation>
+            <numerusform>mean of %n relay</numerusform>
+            <numerusform>mean of %n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>range of %n relays</source>
+        <translation>
+            <numerusform>range of %n relay</numerusform>
+            <numerusform>range of %n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n largest relays</source>
+        <translation>
+            <numerusform>the %n largest relay</numerusform>
+            <numerusform>the %n largest relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relays</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; band: range per group, lines: the %n largest of each</source>
+        <translation>
+            <numerusform>%1; band: range per group, lines: the %n largest of each</numerusform>
+            <numerusform>%1; band: range per group, lines: the %n largest of each</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>%1 %2: stored %n sample(s), poll %3</source>
+        <translation>
+            <numerusform>%1 %2: stored %n sample, poll %3</numerusform>
+            <numerusform>%1 %2: stored %n samples, poll %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n relay(s), %2 ms</source>
+        <translation>
+            <numerusform>%1: %n relay, %2 ms</numerusform>
+            <numerusform>%1: %n relays, %2 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolving %n target(s) ...</source>
+        <translation>
+            <numerusform>Resolving %n target ...</numerusform>
+            <numerusform>Resolving %n targets ...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n error(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%1 has %n error; nothing was imported.</numerusform>
+            <numerusform>%1 has %n errors; nothing was imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FleetModel</name>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::AllocatorsDialog</name>
+    <message numerus="yes">
+        <source>Checked %n host(s); %1 could not be reached.</source>
+        <translation>
+            <numerusform>Checked %n host; %1 could not be reached.</numerusform>
+            <numerusform>Checked %n hosts; %1 could not be reached.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n host(s).</source>
+        <translation>
+            <numerusform>Checked %n host.</numerusform>
+            <numerusform>Checked %n hosts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n host path(s))</source>
+        <translation>
+            <numerusform>(+%n host path)</numerusform>
+            <numerusform>(+%n host paths)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n host(s)…</source>
+        <translation>
+            <numerusform>Checking %n host…</numerusform>
+            <numerusform>Checking %n hosts…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::BoardModel</name>
+    <message numerus="yes">
+        <source>Only %n relays: too few to compare (at least %1).</source>
+        <translation>
+            <numerusform>Only %n relay: too few to compare (at least %1).</numerusform>
+            <numerusform>Only %n relays: too few to compare (at least %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n relays to %1</source>
+        <translation>
+            <numerusform>Move %n relay to %1</numerusform>
+            <numerusform>Move %n relays to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Distribute %n relays (seed %1)</source>
+        <translation>
+            <numerusform>Distribute %n relay (seed %1)</numerusform>
+            <numerusform>Distribute %n relays (seed %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::DistributeDialog</name>
+    <message numerus="yes">
+        <source>Assign %n relays to the groups at random, stratified by host and by RSS: every group gets its share of each host and of small and large relays. The same seed gives the same draw.</source>
+        <translation>
+            <numerusform>Assign %n relay to the groups at random, stratified by host and by RSS: every group gets its share of each host and of small and large relays. The same seed gives the same draw.</numerusform>
+            <numerusform>Assign %n relays to the groups at random, stratified by host and by RSS: every group gets its share of each host and of small and large relays. The same seed gives the same draw.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) ready to import.</source>
+        <translation>
+            <numerusform>%n file ready to import.</numerusform>
+            <numerusform>%n files ready to import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was stored (%n error(s)).</source>
+        <translation>
+            <numerusform>Nothing was stored (%n error).</numerusform>
+            <numerusform>Nothing was stored (%n errors).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay setting(s) new or changed.</source>
+        <translation>
+            <numerusform>%n relay setting new or changed.</numerusform>
+            <numerusform>%n relay settings new or changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad row(s) skipped.</source>
+        <translation>
+            <numerusform>%n bad row skipped.</numerusform>
+            <numerusform>%n bad rows skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 has %n error(s); nothing was imported.</source>
+        <translation>
+            <numerusform>%1 has %n error; nothing was imported.</numerusform>
+            <numerusform>%1 has %n errors; nothing was imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new host(s)</source>
+        <translation>
+            <numerusform>%1: %n new host</numerusform>
+            <numerusform>%1: %n new hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshing %n host(s) …</source>
+        <translation>
+            <numerusform>Refreshing %n host …</numerusform>
+            <numerusform>Refreshing %n hosts …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>poll %1: %n relays, %2 ms</source>
+        <translation>
+            <numerusform>poll %1: %n relay, %2 ms</numerusform>
+            <numerusform>poll %1: %n relays, %2 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n host(s) unreachable</source>
+        <translation>
+            <numerusform>; %n host unreachable</numerusform>
+            <numerusform>; %n hosts unreachable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n host(s) not stored</source>
+        <translation>
+            <numerusform>; %n host not stored</numerusform>
+            <numerusform>; %n hosts not stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n event(s)</source>
+        <translation>
+            <numerusform>; %n event</numerusform>
+            <numerusform>; %n events</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
