@@ -626,6 +626,9 @@ MemoryParser::Row MemoryParser::next()
             return fail(QCoreApplication::translate("TorUtils", "expected a fingerprint or a nickname"));
         m_sample = SampleRecord();
         m_sample.tsMs = ts;
+        // memory.csv does not say which allocator a process had loaded: unknown, not glibc ("").
+        // A literal: copies of it share static data, no allocation and no reference count.
+        m_sample.loadedAllocator = QStringLiteral("?");
         if (!intColumn(m_cRss, "rss_kb", true, &m_sample.rssKb)
             || !intColumn(m_cHwm, "hwm_kb", false, &m_sample.hwmKb)
             || !intColumn(m_cVmsize, "vmsize_kb", false, &m_sample.vmsizeKb))

@@ -4998,6 +4998,10 @@ An ihrer Stelle wurde nichts geändert oder angelegt. Starten Sie AllocLab mit -
         <source>%1 · last seen %2</source>
         <translation>%1 · zuletzt gesehen %2</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>alloclab::RolloutModel</name>

@@ -94,9 +94,20 @@ void RelayCardDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
         const QString when = seen.date() == QDate::currentDate()
             ? seen.toString(QStringLiteral("HH:mm"))
             : seen.toString(QStringLiteral("yyyy-MM-dd"));
-        loaded = index.data(BoardModel::LoadedAllocatorRole).toString() == QLatin1String("?")
-            ? tr("last seen %1").arg(when)
-            : tr("%1 · last seen %2").arg(loaded, when);
+        // The longest form that fits: a narrow card shows the date whole rather than "…en DATE"
+        // (the tooltip says it in full).
+        const QStringList forms = index.data(BoardModel::LoadedAllocatorRole).toString() == QLatin1String("?")
+            ? QStringList { tr("last seen %1").arg(when), when }
+            : QStringList { tr("%1 · last seen %2").arg(loaded, when), tr("%1 · %2").arg(loaded, when),
+                            when };
+        const qreal room = inner.width() * 0.72;
+        loaded = forms.constLast();
+        for (const QString &f : forms) {
+            if (fm.horizontalAdvance(f) + 2 <= room) {
+                loaded = f;
+                break;
+            }
+        }
     }
     const int badge = mismatch ? fm.height() : 0;
     // +2: horizontalAdvance() rounds, and a text 0.4 px wider than its box is elided ("g…c").

@@ -252,6 +252,8 @@ private Q_SLOTS:
             QVERIFY2(f.errors.isEmpty(), qPrintable(f.errors.value(0).message));
             QCOMPARE(f.samples.size(), 1);
             QCOMPARE(f.samples.at(0).rssKb, expected);
+            // The file does not say which allocator was loaded: unknown, not glibc ("").
+            QCOMPARE(f.samples.at(0).loadedAllocator, QStringLiteral("?"));
         }
     }
 
