@@ -235,14 +235,13 @@ bool Run::importMemory(const ImportPlanEntry &e)
     // Read in chunks, not mapped: a file that another program truncates meanwhile is a short
     // read, never a SIGBUS; and the bytes land in a buffer that stays in cache.
     QFile f(e.path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return fatal(
-            QCoreApplication::translate("Importer", "%1: cannot be read: %2").arg(e.path, f.errorString()));
-    bool readFailed = false;
     auto cannotRead = [&] {
         return fatal(
             QCoreApplication::translate("Importer", "%1: cannot be read: %2").arg(e.path, f.errorString()));
     };
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return cannotRead();
+    bool readFailed = false;
     const QString file = QFileInfo(e.path).fileName();
     ImportFileResult res;
     res.path = e.path;
