@@ -263,9 +263,9 @@ bool importGroups(Database &db, const QString &experimentName, const QStringList
             // groups) under the same name: it is not ours to read here.
             const QString csv = QDir(p).filePath(QStringLiteral("relay_config.csv"));
             QFile f(csv);
-            const bool settings = f.open(QIODevice::ReadOnly)
-                && torutils::detectFormat(f.read(64 * 1024)).kind == torutils::FileKind::RelayConfig;
-            if (QFileInfo::exists(csv) && !settings)
+            if (f.exists()
+                && !(f.open(QIODevice::ReadOnly)
+                     && torutils::detectFormat(f.read(64 * 1024)).kind == torutils::FileKind::RelayConfig))
                 files << csv;
         } else if (fi.isFile()) {
             files << p;

@@ -17,9 +17,8 @@ Reader::Reader(QByteArrayView data)
     , m_pos(data.data())
     , m_end(data.data() + data.size())
 {
-    if (data.size() >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
-        m_pos += 3;
     m_fields.resize(32);
+    skipByteOrderMark();
 }
 
 Reader::Reader(Source source, qsizetype chunkSize)
@@ -37,6 +36,11 @@ Reader::Reader(Source source, qsizetype chunkSize)
     m_begin = m_pos = m_end = m_buffer.get();
     m_fields.resize(32);
     fill();
+    skipByteOrderMark();
+}
+
+void Reader::skipByteOrderMark()
+{
     if (m_end - m_pos >= 3 && std::memcmp(m_pos, "\xEF\xBB\xBF", 3) == 0)
         m_pos += 3;
 }
@@ -337,21 +341,8 @@ void appendField(QByteArray &out, QByteArrayView field)
 
 bool parseInt(QByteArrayView text, qint64 *value)
 {
-    // The common case, plain digits that cannot overflow, without the general machinery.
-    if (text.size() > 0 && text.size() <= 18) {
-        qint64 v = 0;
-        qsizetype i = 0;
-        for (; i < text.size(); ++i) {
-            const unsigned d = unsigned(text[i]) - unsigned('0');
-            if (d > 9)
-                break;
-            v = v * 10 + qint64(d);
-        }
-        if (i == text.size()) {
-            *value = v;
-            return true;
-        }
-    }
+    if (parsePlainDigits(text, value)) // the common case, without the general machinery
+        return true;
     text = trimmed(text);
     if (text.isEmpty())
         return false;

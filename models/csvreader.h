@@ -75,6 +75,7 @@ private:
     bool readQuoted();
     void skipToNextLine();
     void fill();
+    void skipByteOrderMark();
 
     // Where ',', CR and LF are in the 64-byte window at m_windowOff (relative to m_begin): a
     // record is scanned once, not once per field (fields are short, a record holds a dozen),
@@ -118,6 +119,33 @@ private:
 
 // Appends one field, quoted only when it must be (comma, quote, CR or LF, edge spaces).
 void appendField(QByteArray &out, QByteArrayView field);
+
+// Plain digits only (1 to 18 of them: no overflow), two a step: the multiply chain is what
+// costs. Inline: the row parsers read several integer columns of every row.
+inline bool parsePlainDigits(QByteArrayView text, qint64 *value)
+{
+    const qsizetype n = text.size();
+    if (n == 0 || n > 18)
+        return false;
+    const char *p = text.data();
+    qint64 x = 0;
+    qsizetype i = 0;
+    for (; i + 2 <= n; i += 2) {
+        const unsigned a = unsigned(p[i]) - unsigned('0');
+        const unsigned b = unsigned(p[i + 1]) - unsigned('0');
+        if (a > 9 || b > 9)
+            return false;
+        x = x * 100 + qint64(a * 10 + b);
+    }
+    if (i < n) {
+        const unsigned a = unsigned(p[i]) - unsigned('0');
+        if (a > 9)
+            return false;
+        x = x * 10 + qint64(a);
+    }
+    *value = x;
+    return true;
+}
 
 // Strict number parsers over bytes (surrounding spaces allowed); false on anything else.
 bool parseInt(QByteArrayView text, qint64 *value);

@@ -538,38 +538,10 @@ MemoryParser::Row MemoryParser::fail(const QString &message)
     return Row::Error;
 }
 
-namespace {
-// Plain digits (at most 18: no overflow), two a step: the multiply chain is what costs.
-Q_ALWAYS_INLINE bool plainDigits(QByteArrayView v, qint64 *out)
-{
-    const qsizetype n = v.size();
-    if (n == 0 || n > 18)
-        return false;
-    const char *p = v.data();
-    qint64 x = 0;
-    qsizetype i = 0;
-    for (; i + 2 <= n; i += 2) {
-        const unsigned a = unsigned(p[i]) - unsigned('0');
-        const unsigned b = unsigned(p[i + 1]) - unsigned('0');
-        if (a > 9 || b > 9)
-            return false;
-        x = x * 100 + qint64(a * 10 + b);
-    }
-    if (i < n) {
-        const unsigned a = unsigned(p[i]) - unsigned('0');
-        if (a > 9)
-            return false;
-        x = x * 10 + qint64(a);
-    }
-    *out = x;
-    return true;
-}
-} // namespace
-
 bool MemoryParser::intColumn(int col, const char *name, bool required, qint64 *out)
 {
     const QByteArrayView v = m_reader.field(col);
-    if (col >= 0 && plainDigits(v, out)) // the common case first
+    if (col >= 0 && csv::parsePlainDigits(v, out)) // the common case first
         return true;
     if (col < 0 || csv::trimmed(v).isEmpty()) {
         *out = -1;
