@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
+#include <QResource>
 #include <QSet>
 #include <QThread>
 
@@ -18,6 +20,9 @@
 #include <numeric>
 #include <sqlite3.h>
 #include <unordered_map>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace alloclab {
 
@@ -611,6 +616,43 @@ QByteArray readHeader(const QString &path, QString *error)
     }
     return head;
 }
+
+// A new database starts as a copy of the empty one the build made with these same migrations
+// (app/emptydb.cpp): replaying the migrations costs SQLite about ten times what opening a file of
+// that schema does, more than importing a small memory.csv. Best effort: when the copy cannot be
+// made (no resource in a build tool, a file system without hard links, ...) open() runs the
+// migrations as for any file without our schema.
+void createFromTemplate(const QString &path)
+{
+    const QResource empty(QStringLiteral(":/store/empty.sqlite"));
+    if (!empty.isValid() || empty.compressionAlgorithm() != QResource::NoCompression || empty.size() < 100)
+        return;
+    // Written under a unique name and linked into place, so nobody ever opens a partial copy and
+    // a file another process created meanwhile is kept (link() does not replace).
+    const QByteArray name = QFile::encodeName(path);
+    const QByteArray tmp = name + ".new-" + QByteArray::number(qint64(::getpid())) + '-'
+        + QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    const int fd = ::open(tmp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return;
+    const char *p = reinterpret_cast<const char *>(empty.data());
+    qint64 left = empty.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        p += n;
+        left -= n;
+    }
+    // Durable before it has its name: a crash must never leave a named file of zeros.
+    const bool written = left == 0 && ::fsync(fd) == 0;
+    ::close(fd);
+    if (written)
+        (void)::link(tmp.constData(), name.constData());
+    ::unlink(tmp.constData());
+}
 } // namespace
 
 bool Database::open(const QString &path, OpenMode mode, QString *error)
@@ -660,6 +702,7 @@ bool Database::open(const QString &path, OpenMode mode, QString *error)
         if (!QDir().mkpath(info.absolutePath()))
             return refuse(QCoreApplication::translate("Database", "The folder %1 cannot be created.")
                               .arg(QDir::toNativeSeparators(info.absolutePath())));
+        createFromTemplate(path);
     }
 
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QResource>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -106,6 +107,22 @@ QByteArray blockDump(Database &db)
     return out;
 }
 
+// Rows of a query as text, one line per row: two files with equal dumps have equal contents there.
+QByteArray dump(Database &db, const char *sql)
+{
+    QByteArray out;
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), sql, -1, &st, nullptr) != SQLITE_OK)
+        return "cannot prepare: " + QByteArray(sql);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(st); ++c)
+            out += reinterpret_cast<const char *>(sqlite3_column_text(st, c)) + QByteArray("|");
+        out += '\n';
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
 // Pairs of blocks of one relay whose time ranges overlap (must be 0).
 qint64 overlappingBlocks(Database &db)
 {
@@ -152,6 +169,48 @@ private Q_SLOTS:
         // Reopening changes nothing.
         QVERIFY(db.open(path, Database::OpenMode::ExistingOnly, &error));
         QCOMPARE(db.allocators().size(), 3);
+    }
+
+    // A new file is a copy of the empty database the build made (:/store/empty.sqlite); it must
+    // be exactly what the migrations make of an empty file, which is how every other file gets
+    // its schema.
+    void newFileIsTheMigratedSchema()
+    {
+        QVERIFY2(QResource(QStringLiteral(":/store/empty.sqlite")).isValid(),
+                 "the build's empty database is missing: every new file replays the migrations");
+        const QString copied = newPath();
+        const QString migrated = newPath();
+        QVERIFY(QDir().mkpath(QFileInfo(migrated).absolutePath()));
+        QVERIFY(writeFile(migrated, {})); // exists and is empty: open() runs the migrations
+        Database a;
+        Database b;
+        QString error;
+        QVERIFY2(a.open(copied, Database::OpenMode::CreateIfMissing, &error), qPrintable(error));
+        QVERIFY2(b.open(migrated, Database::OpenMode::ExistingOnly, &error), qPrintable(error));
+        for (const char *sql : {
+                 "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name",
+                 "SELECT * FROM allocators ORDER BY id",
+                 "SELECT user_version, application_id, journal_mode, page_size, encoding, auto_vacuum "
+                 "FROM pragma_user_version, pragma_application_id, pragma_journal_mode, pragma_page_size, "
+                 "pragma_encoding, pragma_auto_vacuum",
+                 "SELECT (SELECT count(*) FROM hosts) + (SELECT count(*) FROM relays) "
+                 "+ (SELECT count(*) FROM samples) + (SELECT count(*) FROM sample_blocks) "
+                 "+ (SELECT count(*) FROM experiments) + (SELECT count(*) FROM events)",
+             }) {
+            const QByteArray want = dump(b, sql);
+            QVERIFY2(!want.isEmpty(), sql);
+            QCOMPARE(dump(a, sql), want);
+        }
+        QCOMPARE(a.fileSchemaVersion(), Database::schemaVersion());
+        QCOMPARE(a.integrityCheck(), QStringLiteral("ok"));
+        // The copy is written under another name and linked into place: nothing else is left.
+        const QString name = QFileInfo(copied).fileName();
+        const QStringList files { name, name + QStringLiteral("-shm"), name + QStringLiteral("-wal") };
+        QCOMPARE(QDir(QFileInfo(copied).absolutePath()).entryList(QDir::Files | QDir::Hidden), files);
+        // And the copy is a working database.
+        const Id host = a.upsertHost(HostRecord { 0, QStringLiteral("lab9"), QStringLiteral("lab9"), {} });
+        QVERIFY(a.insertPoll(makePoll(host, 1000, 3)));
+        QCOMPARE(a.counts().samples, 3);
     }
 
     void readOnlyFileIsRefused()
