@@ -334,7 +334,7 @@ bool Run::importMemory(const ImportPlanEntry &e)
             pending.resize(local + 1);
         QList<SampleRecord> &run = pending[local];
         if (run.isEmpty())
-            run.reserve(SampleBlock::kMaxSamples);
+            run.reserve(64); // grows to a block's size; a whole block per relay at once was 14 MB for 200 relays
         run.append(std::move(s));
         if (run.size() >= SampleBlock::kMaxSamples) {
             full.push_back(std::move(run));

@@ -28,7 +28,7 @@ Reader::Reader(Source source, qsizetype chunkSize)
     , m_source(std::move(source))
     , m_buffer(new char[size_t(qMax<qsizetype>(chunkSize, 4))])
     , m_capacity(qMax<qsizetype>(chunkSize, 4)) // the first fill holds a whole byte order mark
-    // Refilled when less than this is left (64 KiB of a megabyte): a record (TorUtils rows are
+    // Refilled when less than this is left (4 KiB of 64): a record (TorUtils rows are
     // ~120 bytes) then almost never runs into the end of the buffer and has to be read again.
     , m_lowWater(m_capacity / 16)
     , m_eof(false)
