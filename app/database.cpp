@@ -1407,10 +1407,9 @@ bool Database::removeAllocator(const QString &id)
     if (groups > 0)
         return failText(
             QCoreApplication::translate(
-                "Database",
-                "The allocator '%1' is used by %2 experiment group(s); remove those groups first.")
-                .arg(id)
-                .arg(groups));
+                "Database", "The allocator '%1' is used by %n experiment group(s); remove those groups first.",
+                nullptr, int(groups))
+                .arg(id));
     Stmt s = prepare("DELETE FROM allocators WHERE id = ?1");
     if (!s)
         return false;

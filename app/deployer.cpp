@@ -326,7 +326,7 @@ void Deployer::finishIfDone()
     m_report.halted = m_control && m_control->halted.load();
     m_report.failures = m_control ? m_control->failures.load() : 0;
     if (m_report.halted)
-        emit failed(tr("The rollout halted after %1 failed relay(s).").arg(m_report.failures));
+        emit failed(tr("The rollout halted after %n failed relay(s).", nullptr, m_report.failures));
     emit finished(m_report);
 }
 

@@ -223,7 +223,7 @@ QString DeployReport::summary() const
         }
     }
     if (halted)
-        s += HostDeployExecutor::tr("The rollout HALTED after %1 failed relay(s).").arg(failures)
+        s += HostDeployExecutor::tr("The rollout HALTED after %n failed relay(s).", nullptr, failures)
             + QLatin1Char('\n');
     if (aborted)
         s += HostDeployExecutor::tr("The rollout was aborted after the batch in flight.") + QLatin1Char('\n');
@@ -476,7 +476,7 @@ HostDeployExecutor::Outcome HostDeployExecutor::runOnce()
     m_report.preflightOk = true;
     if (m_cb.step)
         m_cb.step(QStringLiteral("preflight"), {},
-                  tr("preflight ok: %1 relay(s) to change").arg(plan.changeCount()), true);
+                  tr("preflight ok: %n relay(s) to change", nullptr, plan.changeCount()), true);
 
     // Relays restarted before a lost connection that now look right: verify them (settle) only.
     QList<VerifyItem> leftover;
@@ -838,8 +838,8 @@ HostDeployExecutor::Outcome HostDeployExecutor::verify(QList<VerifyItem> &items)
                            .arg(v.newPid);
         } else if (restarts.at(i) >= 0 && ob.nRestarts != restarts.at(i)) {
             v.ok = false;
-            v.reason = tr("restart loop: systemd restarted it %1 time(s) during the settle time")
-                           .arg(ob.nRestarts - restarts.at(i));
+            v.reason = tr("restart loop: systemd restarted it %n time(s) during the settle time", nullptr,
+                          int(ob.nRestarts - restarts.at(i)));
         } else if (!libraryOk(v, ob, &v.reason)) {
             v.ok = false;
         }

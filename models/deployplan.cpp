@@ -261,12 +261,12 @@ QString renderDryRun(const DeployPlan &plan)
 {
     QString out;
     const bool rollback = plan.options.mode == DeployOptions::Mode::Rollback;
-    out += QCoreApplication::translate(
-               "DeployPlan", "%1: %2 relay(s) to change on %3 host(s); batches of %4, canary %5 per host")
+    // Two counts in one sentence: each is its own plural ("1 relay", "7 relays").
+    out += QCoreApplication::translate("DeployPlan", "%1: %2 to change on %3; batches of %4, canary %5 per host")
                .arg(rollback ? QCoreApplication::translate("DeployPlan", "Rollback plan")
-                             : QCoreApplication::translate("DeployPlan", "Deploy plan"))
-               .arg(plan.changeCount())
-               .arg(plan.hosts.size())
+                             : QCoreApplication::translate("DeployPlan", "Deploy plan"),
+                    QCoreApplication::translate("DeployPlan", "%n relay(s)", nullptr, plan.changeCount()),
+                    QCoreApplication::translate("DeployPlan", "%n host(s)", nullptr, int(plan.hosts.size())))
                .arg(plan.options.batchSize)
                .arg(plan.options.canary)
         + QLatin1Char('\n');
@@ -274,10 +274,10 @@ QString renderDryRun(const DeployPlan &plan)
         out += QCoreApplication::translate("DeployPlan", "REFUSED: %1").arg(e) + QLatin1Char('\n');
     for (const HostPlan &h : plan.hosts) {
         out += QLatin1Char('\n')
-            + QCoreApplication::translate("DeployPlan", "== host %1: %2 of %3 relay(s) change")
+            + QCoreApplication::translate("DeployPlan", "== host %1: %2 of %n relay(s) change", nullptr,
+                                          int(h.relays.size()))
                   .arg(h.host)
                   .arg(h.changeCount())
-                  .arg(h.relays.size())
             + QLatin1Char('\n');
         for (const PlannedRelay &r : h.relays) {
             const QString unit = remote::unitName(r.input.instance);

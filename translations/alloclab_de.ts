@@ -1043,10 +1043,6 @@
         <translation>Kein Terminal und kein --yes: nichts wurde geändert. Prüfen Sie den Plan oben (oder --dry-run) und starten Sie erneut mit --yes.</translation>
     </message>
     <message>
-        <source>Change %1 relay(s) on %2 host(s)? [y/N] </source>
-        <translation>%1 Relay(s) auf %2 Host(s) ändern? [y/N] </translation>
-    </message>
-    <message>
         <source>Not confirmed: nothing was changed.</source>
         <translation>Nicht bestätigt: nichts wurde geändert.</translation>
     </message>
@@ -1165,6 +1161,24 @@
     <message>
         <source>Relay settings: %1 new or changed.</source>
         <translation>Relay-Einstellungen: %1 neu oder geändert.</translation>
+    </message>
+    <message>
+        <source>Change %1 on %2? [y/N] </source>
+        <translation>%1 auf %2 ändern? [y/N] </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n Relay</numerusform>
+            <numerusform>%n Relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1339,10 +1353,6 @@
     <message>
         <source>An allocator needs an id.</source>
         <translation>Ein Allokator braucht eine ID.</translation>
-    </message>
-    <message>
-        <source>The allocator &apos;%1&apos; is used by %2 experiment group(s); remove those groups first.</source>
-        <translation>Der Allokator &apos;%1&apos; wird von %2 Experimentgruppe(n) verwendet; entfernen Sie zuerst diese Gruppen.</translation>
     </message>
     <message>
         <source>removing the allocator %1</source>
@@ -1580,6 +1590,13 @@
         <source>reading the relay settings</source>
         <translation>Lesen der Relay-Einstellungen</translation>
     </message>
+    <message numerus="yes">
+        <source>The allocator &apos;%1&apos; is used by %n experiment group(s); remove those groups first.</source>
+        <translation>
+            <numerusform>Der Allokator &apos;%1&apos; wird von %n Experimentgruppe verwendet; entfernen Sie zuerst diese Gruppe.</numerusform>
+            <numerusform>Der Allokator &apos;%1&apos; wird von %n Experimentgruppen verwendet; entfernen Sie zuerst diese Gruppen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeployInputs</name>
@@ -1691,10 +1708,6 @@
         <translation>Sicherung verwerfen</translation>
     </message>
     <message>
-        <source>%1: %2 relay(s) to change on %3 host(s); batches of %4, canary %5 per host</source>
-        <translation>%1: %2 Relay(s) auf %3 Host(s) zu ändern; Stapel zu %4, %5 Testrelay(s) je Host</translation>
-    </message>
-    <message>
         <source>Rollback plan</source>
         <translation>Rollback-Plan</translation>
     </message>
@@ -1705,10 +1718,6 @@
     <message>
         <source>REFUSED: %1</source>
         <translation>ABGELEHNT: %1</translation>
-    </message>
-    <message>
-        <source>== host %1: %2 of %3 relay(s) change</source>
-        <translation>== Host %1: %2 von %3 Relay(s) ändern sich</translation>
     </message>
     <message>
         <source> (canary)</source>
@@ -1733,6 +1742,31 @@
     <message>
         <source>   3. verify each relay: active, new MainPID, the library in /proc/PID/maps (none for glibc), still the same PID after the settle time; a failing relay is restored from its backup.</source>
         <translation>   3. jedes Relay prüfen: aktiv, neue MainPID, die Bibliothek in /proc/PID/maps (keine bei glibc), nach der Beruhigungszeit noch dieselbe PID; ein fehlschlagendes Relay wird aus seiner Sicherung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 to change on %3; batches of %4, canary %5 per host</source>
+        <translation>%1: %2 auf %3 zu ändern; Stapel zu %4, %5 Testrelay(s) je Host</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n Relay</numerusform>
+            <numerusform>%n Relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>== host %1: %2 of %n relay(s) change</source>
+        <translation>
+            <numerusform>== Host %1: %2 von %n Relay ändern sich</numerusform>
+            <numerusform>== Host %1: %2 von %n Relays ändern sich</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2083,10 +2117,6 @@
         <translation>gestoppt</translation>
     </message>
     <message>
-        <source>The rollout HALTED after %1 failed relay(s).</source>
-        <translation>Der Rollout wurde nach %1 fehlgeschlagenen Relay(s) ANGEHALTEN.</translation>
-    </message>
-    <message>
         <source>The rollout was aborted after the batch in flight.</source>
         <translation>Der Rollout wurde nach dem laufenden Stapel abgebrochen.</translation>
     </message>
@@ -2137,10 +2167,6 @@
     <message>
         <source>cannot read the relays: %1</source>
         <translation>die Relays können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>preflight ok: %1 relay(s) to change</source>
-        <translation>Vorabprüfung ok: %1 Relay(s) zu ändern</translation>
     </message>
     <message>
         <source>verified after reconnecting</source>
@@ -2218,9 +2244,26 @@
         <source>did not stay up: after %1 s the state is %2 with PID %3 (was %4)</source>
         <translation>ist nicht aktiv geblieben: nach %1 s ist der Zustand %2 mit PID %3 (war %4)</translation>
     </message>
-    <message>
-        <source>restart loop: systemd restarted it %1 time(s) during the settle time</source>
-        <translation>Neustartschleife: systemd hat es während der Beruhigungszeit %1-mal neu gestartet</translation>
+    <message numerus="yes">
+        <source>The rollout HALTED after %n failed relay(s).</source>
+        <translation>
+            <numerusform>Der Rollout wurde nach %n fehlgeschlagenen Relay ANGEHALTEN.</numerusform>
+            <numerusform>Der Rollout wurde nach %n fehlgeschlagenen Relays ANGEHALTEN.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>preflight ok: %n relay(s) to change</source>
+        <translation>
+            <numerusform>Vorabprüfung ok: %n Relay zu ändern</numerusform>
+            <numerusform>Vorabprüfung ok: %n Relays zu ändern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>restart loop: systemd restarted it %n time(s) during the settle time</source>
+        <translation>
+            <numerusform>Neustartschleife: systemd hat es während der Beruhigungszeit %n-mal neu gestartet</numerusform>
+            <numerusform>Neustartschleife: systemd hat es während der Beruhigungszeit %n-mal neu gestartet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3892,14 +3935,6 @@ unterer Whisker %6</translation>
         <translation>Genau das wird geschrieben und ausgeführt (der Probelauf):</translation>
     </message>
     <message>
-        <source>Roll back %1 relay(s) on %2 host(s)</source>
-        <translation>%1 Relay(s) auf %2 Host(s) zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Deploy %1 relay(s) on %2 host(s)</source>
-        <translation>%1 Relay(s) auf %2 Host(s) ausrollen</translation>
-    </message>
-    <message>
         <source>The plan was refused; nothing can be deployed:</source>
         <translation>Der Plan wurde abgelehnt; nichts kann ausgerollt werden:</translation>
     </message>
@@ -3908,24 +3943,52 @@ unterer Whisker %6</translation>
         <translation>&lt;b&gt;Jedes Relay ist bereits wie gewünscht.&lt;/b&gt; Nichts zu tun.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 relay(s) on %2 host(s) will be changed and restarted.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 Relay(s) auf %2 Host(s) werden geändert und neu gestartet.&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>%1 relay(s) already right are left alone.</source>
-        <translation>%1 bereits richtige(s) Relay(s) bleiben unverändert.</translation>
-    </message>
-    <message>
-        <source>Per host: %1 canary relay(s) first, alone, then batches of %2.</source>
-        <translation>Je Host: zuerst %1 Testrelay(s) allein, dann Stapel zu %2.</translation>
-    </message>
-    <message>
         <source>Per host: batches of %1, no canary.</source>
         <translation>Je Host: Stapel zu %1, kein Testrelay.</translation>
     </message>
     <message>
         <source>Each restarted relay is verified (active, new PID, the library in its memory map, stable for the settle time); a relay that fails is rolled back automatically.</source>
         <translation>Jedes neu gestartete Relay wird geprüft (aktiv, neue PID, die Bibliothek in seiner Speicherabbildung, stabil während der Beruhigungszeit); ein fehlschlagendes Relay wird automatisch zurückgesetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n Relay</numerusform>
+            <numerusform>%n Relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roll back %1 on %2</source>
+        <translation>%1 auf %2 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Deploy %1 on %2</source>
+        <translation>%1 auf %2 ausrollen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 on %2 will be changed and restarted.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 auf %2 werden geändert und neu gestartet.&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay(s) already right are left alone.</source>
+        <translation>
+            <numerusform>%n bereits richtiges Relay bleibt unverändert.</numerusform>
+            <numerusform>%n bereits richtige Relays bleiben unverändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Per host: %n canary relay(s) first, alone, then batches of %1.</source>
+        <translation>
+            <numerusform>Je Host: zuerst %n Testrelay allein, dann Stapel zu %1.</numerusform>
+            <numerusform>Je Host: zuerst %n Testrelays allein, dann Stapel zu %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3969,9 +4032,12 @@ unterer Whisker %6</translation>
         <source>FAILED: </source>
         <translation>FEHLGESCHLAGEN: </translation>
     </message>
-    <message>
-        <source>The rollout halted after %1 failed relay(s).</source>
-        <translation>Der Rollout wurde nach %1 fehlgeschlagenen Relay(s) angehalten.</translation>
+    <message numerus="yes">
+        <source>The rollout halted after %n failed relay(s).</source>
+        <translation>
+            <numerusform>Der Rollout wurde nach %n fehlgeschlagenen Relay angehalten.</numerusform>
+            <numerusform>Der Rollout wurde nach %n fehlgeschlagenen Relays angehalten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5151,14 +5217,6 @@ danach: %2</translation>
         <translation>Jeder Schritt (Drop-ins, Reload, Neustarts, Prüfung, Rollbacks) wird hier und in der Datenbank protokolliert.</translation>
     </message>
     <message>
-        <source>%1 relay(s) to roll back on %2 host(s)</source>
-        <translation>%1 Relay(s) auf %2 Host(s) zurückzusetzen</translation>
-    </message>
-    <message>
-        <source>%1 relay(s) to change on %2 host(s)</source>
-        <translation>%1 Relay(s) auf %2 Host(s) zu ändern</translation>
-    </message>
-    <message>
         <source>Rollback</source>
         <translation>Rollback</translation>
     </message>
@@ -5199,14 +5257,6 @@ danach: %2</translation>
         <translation>nichts zu ändern</translation>
     </message>
     <message>
-        <source>Finished: %1 relay(s) verified, nothing failed.</source>
-        <translation>Fertig: %1 Relay(s) bestätigt, nichts fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>HALTED after %1 failed relay(s): %2 verified, %3 rolled back. Nothing else was touched.</source>
-        <translation>ANGEHALTEN nach %1 fehlgeschlagenen Relay(s): %2 bestätigt, %3 zurückgesetzt. Sonst wurde nichts berührt.</translation>
-    </message>
-    <message>
         <source>Aborted: %1 verified, %2 rolled back; the rest were not touched. Deploy again to resume.</source>
         <translation>Abgebrochen: %1 bestätigt, %2 zurückgesetzt; der Rest wurde nicht berührt. Rollen Sie erneut aus, um fortzusetzen.</translation>
     </message>
@@ -5245,6 +5295,42 @@ danach: %2</translation>
     <message>
         <source>&lt;b&gt;Planned&lt;/b&gt;</source>
         <translation>&lt;b&gt;Geplant&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n Relay</numerusform>
+            <numerusform>%n Relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to roll back on %2</source>
+        <translation>%1 auf %2 zurückzusetzen</translation>
+    </message>
+    <message>
+        <source>%1 to change on %2</source>
+        <translation>%1 auf %2 zu ändern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n relay(s) verified, nothing failed.</source>
+        <translation>
+            <numerusform>Fertig: %n Relay bestätigt, nichts fehlgeschlagen.</numerusform>
+            <numerusform>Fertig: %n Relays bestätigt, nichts fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HALTED after %n failed relay(s): %1 verified, %2 rolled back. Nothing else was touched.</source>
+        <translation>
+            <numerusform>ANGEHALTEN nach %n fehlgeschlagenen Relay: %1 bestätigt, %2 zurückgesetzt. Sonst wurde nichts berührt.</numerusform>
+            <numerusform>ANGEHALTEN nach %n fehlgeschlagenen Relays: %1 bestätigt, %2 zurückgesetzt. Sonst wurde nichts berührt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,54 @@
             <numerusform>%1 has %n errors; nothing was imported.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message numerus="yes">
+        <source>The allocator &apos;%1&apos; is used by %n experiment group(s); remove those groups first.</source>
+        <translation>
+            <numerusform>The allocator &apos;%1&apos; is used by %n experiment group; remove that group first.</numerusform>
+            <numerusform>The allocator &apos;%1&apos; is used by %n experiment groups; remove those groups first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeployPlan</name>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>== host %1: %2 of %n relay(s) change</source>
+        <translation>
+            <numerusform>== host %1: %2 of %n relay changes</numerusform>
+            <numerusform>== host %1: %2 of %n relays change</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FleetModel</name>
@@ -77,6 +125,30 @@
         <translation>
             <numerusform>%n relay</numerusform>
             <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HostDeployExecutor</name>
+    <message numerus="yes">
+        <source>The rollout HALTED after %n failed relay(s).</source>
+        <translation>
+            <numerusform>The rollout HALTED after %n failed relay.</numerusform>
+            <numerusform>The rollout HALTED after %n failed relays.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>preflight ok: %n relay(s) to change</source>
+        <translation>
+            <numerusform>preflight ok: %n relay to change</numerusform>
+            <numerusform>preflight ok: %n relays to change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>restart loop: systemd restarted it %n time(s) during the settle time</source>
+        <translation>
+            <numerusform>restart loop: systemd restarted it %n time during the settle time</numerusform>
+            <numerusform>restart loop: systemd restarted it %n times during the settle time</numerusform>
         </translation>
     </message>
 </context>
@@ -132,6 +204,47 @@
         <translation>
             <numerusform>Distribute %n relay (seed %1)</numerusform>
             <numerusform>Distribute %n relays (seed %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::DeployDialog</name>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relay(s) already right are left alone.</source>
+        <translation>
+            <numerusform>%n relay already right is left alone.</numerusform>
+            <numerusform>%n relays already right are left alone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Per host: %n canary relay(s) first, alone, then batches of %1.</source>
+        <translation>
+            <numerusform>Per host: %n canary relay first, alone, then batches of %1.</numerusform>
+            <numerusform>Per host: %n canary relays first, alone, then batches of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::Deployer</name>
+    <message numerus="yes">
+        <source>The rollout halted after %n failed relay(s).</source>
+        <translation>
+            <numerusform>The rollout halted after %n failed relay.</numerusform>
+            <numerusform>The rollout halted after %n failed relays.</numerusform>
         </translation>
     </message>
 </context>
@@ -225,6 +338,37 @@
         <translation>
             <numerusform>; %n event</numerusform>
             <numerusform>; %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alloclab::RolloutView</name>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n relay(s) verified, nothing failed.</source>
+        <translation>
+            <numerusform>Finished: %n relay verified, nothing failed.</numerusform>
+            <numerusform>Finished: %n relays verified, nothing failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>HALTED after %n failed relay(s): %1 verified, %2 rolled back. Nothing else was touched.</source>
+        <translation>
+            <numerusform>HALTED after %n failed relay: %1 verified, %2 rolled back. Nothing else was touched.</numerusform>
+            <numerusform>HALTED after %n failed relays: %1 verified, %2 rolled back. Nothing else was touched.</numerusform>
         </translation>
     </message>
 </context>

@@ -192,8 +192,11 @@ void DeployDialog::replan()
         hosts += h.changeCount() > 0 ? 1 : 0;
         unchanged += int(h.relays.size()) - h.changeCount();
     }
-    m_deploy->setText(rollback ? tr("Roll back %1 relay(s) on %2 host(s)").arg(relays).arg(hosts)
-                               : tr("Deploy %1 relay(s) on %2 host(s)").arg(relays).arg(hosts));
+    // Two counts in one sentence: each is its own plural ("1 relay", "7 relays").
+    const QString relaysText = tr("%n relay(s)", nullptr, relays);
+    const QString hostsText = tr("%n host(s)", nullptr, hosts);
+    m_deploy->setText(rollback ? tr("Roll back %1 on %2").arg(relaysText, hostsText)
+                               : tr("Deploy %1 on %2").arg(relaysText, hostsText));
     m_deploy->setEnabled(m_plan.isValid() && relays > 0);
 
     QString text;
@@ -205,12 +208,12 @@ void DeployDialog::replan()
     } else if (relays == 0) {
         text = tr("<b>Every relay is already as wanted.</b> Nothing to do.");
     } else {
-        text = tr("<b>%1 relay(s) on %2 host(s) will be changed and restarted.</b>").arg(relays).arg(hosts);
+        text = tr("<b>%1 on %2 will be changed and restarted.</b>").arg(relaysText, hostsText);
         if (unchanged > 0)
-            text += QLatin1Char(' ') + tr("%1 relay(s) already right are left alone.").arg(unchanged);
+            text += QLatin1Char(' ') + tr("%n relay(s) already right are left alone.", nullptr, unchanged);
         text += QLatin1Char(' ')
-            + (o.canary > 0 ? tr("Per host: %1 canary relay(s) first, alone, then batches of %2.")
-                                  .arg(o.canary)
+            + (o.canary > 0 ? tr("Per host: %n canary relay(s) first, alone, then batches of %1.", nullptr,
+                                 o.canary)
                                   .arg(o.batchSize)
                             : tr("Per host: batches of %1, no canary.").arg(o.batchSize))
             + QLatin1Char(' ')

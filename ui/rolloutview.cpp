@@ -138,9 +138,11 @@ void RolloutView::showPlan(const DeployPlan &plan, const QString &title)
     int hosts = 0;
     for (const HostPlan &h : plan.hosts)
         hosts += h.changeCount() > 0 ? 1 : 0;
-    const QString counts = rollback
-        ? tr("%1 relay(s) to roll back on %2 host(s)").arg(plan.changeCount()).arg(hosts)
-        : tr("%1 relay(s) to change on %2 host(s)").arg(plan.changeCount()).arg(hosts);
+    // Two counts in one sentence: each is its own plural ("1 relay", "7 relays").
+    const QString relaysText = tr("%n relay(s)", nullptr, plan.changeCount());
+    const QString hostsText = tr("%n host(s)", nullptr, hosts);
+    const QString counts = rollback ? tr("%1 to roll back on %2").arg(relaysText, hostsText)
+                                    : tr("%1 to change on %2").arg(relaysText, hostsText);
     m_title->setText((title.isEmpty() ? (rollback ? tr("Rollback") : tr("Deploy")) : title)
                      + QStringLiteral(" — ") + counts);
     bool groups = false;
@@ -245,11 +247,11 @@ void RolloutView::showFinished(const DeployReport &report)
     const int verified = m_model->count(RelayDeployState::VerifiedNew);
     const int back = m_model->count(RelayDeployState::VerifiedOld);
     if (report.ok())
-        m_finalText = tr("Finished: %1 relay(s) verified, nothing failed.").arg(verified);
+        m_finalText = tr("Finished: %n relay(s) verified, nothing failed.", nullptr, verified);
     else if (report.halted)
         m_finalText
-            = tr("HALTED after %1 failed relay(s): %2 verified, %3 rolled back. Nothing else was touched.")
-                  .arg(report.failures)
+            = tr("HALTED after %n failed relay(s): %1 verified, %2 rolled back. Nothing else was touched.",
+                 nullptr, report.failures)
                   .arg(verified)
                   .arg(back);
     else if (report.aborted)
