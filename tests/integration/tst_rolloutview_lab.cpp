@@ -7,6 +7,7 @@
 #include "app/database.h"
 #include "app/deployer.h"
 #include "app/store.h"
+#include "app/translator.h"
 #include "ui/deploydialog.h"
 #include "ui/deploylauncher.h"
 #include "ui/rolloutmodel.h"
@@ -78,6 +79,8 @@ private Q_SLOTS:
         if (!why.isEmpty())
             QSKIP(qPrintable(why));
         registerDeployMetaTypes();
+        // As the application does for an English user: "10 relays", not "10 relay(s)".
+        alloclab::installTranslators(*QCoreApplication::instance(), QStringLiteral("en"));
         restoreLab1();
     }
 
@@ -131,7 +134,7 @@ private Q_SLOTS:
                  failed.isEmpty() ? "no dialog" : qPrintable(failed.at(0).at(0).toString()));
         DeployDialog *dlg = launcher.currentDialog();
         QVERIFY(dlg);
-        QCOMPARE(dlg->deployButton()->text(), QStringLiteral("Deploy 10 relay(s) on 1 host(s)"));
+        QCOMPARE(dlg->deployButton()->text(), QStringLiteral("Deploy 10 relays on 1 host"));
         QVERIFY(dlg->plan().isValid());
         dlg->settleBox()->setValue(2);
         dlg->resize(980, 720);
