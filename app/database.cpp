@@ -15,14 +15,13 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <fcntl.h>
 #include <iterator>
 #include <limits>
 #include <numeric>
 #include <sqlite3.h>
-#include <unordered_map>
-
-#include <fcntl.h>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace alloclab {
 
@@ -1407,8 +1406,9 @@ bool Database::removeAllocator(const QString &id)
     if (groups > 0)
         return failText(
             QCoreApplication::translate(
-                "Database", "The allocator '%1' is used by %n experiment group(s); remove those groups first.",
-                nullptr, int(groups))
+                "Database",
+                "The allocator '%1' is used by %n experiment group(s); remove those groups first.", nullptr,
+                int(groups))
                 .arg(id));
     Stmt s = prepare("DELETE FROM allocators WHERE id = ?1");
     if (!s)

@@ -333,8 +333,9 @@ bool Run::importMemory(const ImportPlanEntry &e)
         if (local >= pending.size())
             pending.resize(local + 1);
         QList<SampleRecord> &run = pending[local];
+        // Grows to a block's size: reserving a whole block per relay at once was 14 MB for 200.
         if (run.isEmpty())
-            run.reserve(64); // grows to a block's size; a whole block per relay at once was 14 MB for 200 relays
+            run.reserve(64);
         run.append(std::move(s));
         if (run.size() >= SampleBlock::kMaxSamples) {
             full.push_back(std::move(run));

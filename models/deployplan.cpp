@@ -262,7 +262,8 @@ QString renderDryRun(const DeployPlan &plan)
     QString out;
     const bool rollback = plan.options.mode == DeployOptions::Mode::Rollback;
     // Two counts in one sentence: each is its own plural ("1 relay", "7 relays").
-    out += QCoreApplication::translate("DeployPlan", "%1: %2 to change on %3; batches of %4, canary %5 per host")
+    out += QCoreApplication::translate("DeployPlan",
+                                       "%1: %2 to change on %3; batches of %4, canary %5 per host")
                .arg(rollback ? QCoreApplication::translate("DeployPlan", "Rollback plan")
                              : QCoreApplication::translate("DeployPlan", "Deploy plan"),
                     QCoreApplication::translate("DeployPlan", "%n relay(s)", nullptr, plan.changeCount()),

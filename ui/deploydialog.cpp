@@ -212,10 +212,10 @@ void DeployDialog::replan()
         if (unchanged > 0)
             text += QLatin1Char(' ') + tr("%n relay(s) already right are left alone.", nullptr, unchanged);
         text += QLatin1Char(' ')
-            + (o.canary > 0 ? tr("Per host: %n canary relay(s) first, alone, then batches of %1.", nullptr,
-                                 o.canary)
-                                  .arg(o.batchSize)
-                            : tr("Per host: batches of %1, no canary.").arg(o.batchSize))
+            + (o.canary > 0
+                   ? tr("Per host: %n canary relay(s) first, alone, then batches of %1.", nullptr, o.canary)
+                         .arg(o.batchSize)
+                   : tr("Per host: batches of %1, no canary.").arg(o.batchSize))
             + QLatin1Char(' ')
             + tr("Each restarted relay is verified (active, new PID, the library in its memory map, stable "
                  "for the "

@@ -182,8 +182,9 @@ int execute(Context &ctx, Database &db, const QList<DeployRelayInput> &inputs, c
         }
         *ctx.out << text << '\n'
                  << QCoreApplication::translate("Cli", "Change %1 on %2? [y/N] ")
-                        .arg(QCoreApplication::translate("Cli", "%n relay(s)", nullptr, plan.changeCount()),
-                             QCoreApplication::translate("Cli", "%n host(s)", nullptr, int(plan.hosts.size())))
+                        .arg(
+                            QCoreApplication::translate("Cli", "%n relay(s)", nullptr, plan.changeCount()),
+                            QCoreApplication::translate("Cli", "%n host(s)", nullptr, int(plan.hosts.size())))
                  << Qt::flush;
         char answer[16] = {};
         if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))

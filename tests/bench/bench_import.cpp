@@ -313,8 +313,9 @@ void print(const QString &name, const Figures &f, const Time &pyStartup)
     const double floorCpu = f.parse.cpu + f.fixed.cpu;
     out << "  floor  parse + fixed, ms cpu: " << num(floorCpu * 1000, 1) << " = "
         << num(100 * floorCpu / std::max(1e-9, anchor.cpu / 5)) << " % of the time 5x python allows ("
-        << num(anchor.cpu / 5 * 1000, 1) << " ms); the store's part of the import: "
-        << num(std::max(0.0, f.import.cpu - floorCpu) * 1000, 1) << " ms\n";
+        << num(anchor.cpu / 5 * 1000, 1)
+        << " ms); the store's part of the import: " << num(std::max(0.0, f.import.cpu - floorCpu) * 1000, 1)
+        << " ms\n";
     const double parseMbCpu = mb / std::max(1e-9, f.parse.cpu);
     out << "  goals (cpu figures): parse >= 300 MB/s " << (parseMbCpu >= 300 ? "met" : "MISSED")
         << ", end to end >= 5x python " << (e2eCpu >= 5 ? "met" : "MISSED") << "\n";
