@@ -1,5 +1,7 @@
 #include "models/deployplan.h"
 
+#include "models/units.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QRandomGenerator>
@@ -266,8 +268,7 @@ QString renderDryRun(const DeployPlan &plan)
                                        "%1: %2 to change on %3; batches of %4, canary %5 per host")
                .arg(rollback ? QCoreApplication::translate("DeployPlan", "Rollback plan")
                              : QCoreApplication::translate("DeployPlan", "Deploy plan"),
-                    QCoreApplication::translate("DeployPlan", "%n relay(s)", nullptr, plan.changeCount()),
-                    QCoreApplication::translate("DeployPlan", "%n host(s)", nullptr, int(plan.hosts.size())))
+                    units::relayCount(plan.changeCount()), units::hostCount(plan.hosts.size()))
                .arg(plan.options.batchSize)
                .arg(plan.options.canary)
         + QLatin1Char('\n');

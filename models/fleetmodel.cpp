@@ -378,9 +378,7 @@ QVariant FleetModel::hostData(const Host &h, int column, int role) const
         case StateColumn:
             return stateText(h.state, h.message);
         case NicknameColumn:
-            return h.probed
-                ? QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, int(h.relays.size()))
-                : QString();
+            return h.probed ? units::relayCount(h.relays.size()) : QString();
         case FingerprintColumn:
             return h.rttMs >= 0 ? QCoreApplication::translate("FleetModel", "%1 ms").arg(h.rttMs) : QString();
         case RssColumn:

@@ -27,4 +27,14 @@ QString formatDuration(qint64 seconds)
     return QCoreApplication::translate("Units", "%1 s").arg(seconds);
 }
 
+QString relayCount(qsizetype n)
+{
+    return QCoreApplication::translate("Units", "%n relay(s)", nullptr, int(n));
+}
+
+QString hostCount(qsizetype n)
+{
+    return QCoreApplication::translate("Units", "%n host(s)", nullptr, int(n));
+}
+
 } // namespace alloclab::units

@@ -18,5 +18,8 @@ inline double kibToGib(qint64 kib)
 QString formatKiB(qint64 kib);
 // "3 d 4 h", "5 h 12 min", "42 s".
 QString formatDuration(qint64 seconds);
+// "1 relay", "7 relays"; "1 host", "2 hosts" (one translation each, wherever a count is shown).
+QString relayCount(qsizetype n);
+QString hostCount(qsizetype n);
 
 } // namespace alloclab::units

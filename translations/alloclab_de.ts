@@ -1166,20 +1166,6 @@
         <source>Change %1 on %2? [y/N] </source>
         <translation>%1 auf %2 ändern? [y/N] </translation>
     </message>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n Relay</numerusform>
-            <numerusform>%n Relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n Host</numerusform>
-            <numerusform>%n Hosts</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Csv</name>
@@ -1748,20 +1734,6 @@
         <translation>%1: %2 auf %3 zu ändern; Stapel zu %4, %5 Testrelay(s) je Host</translation>
     </message>
     <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n Relay</numerusform>
-            <numerusform>%n Relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n Host</numerusform>
-            <numerusform>%n Hosts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>== host %1: %2 of %n relay(s) change</source>
         <translation>
             <numerusform>== Host %1: %2 von %n Relay ändern sich</numerusform>
@@ -1886,13 +1858,6 @@
     <message>
         <source>host key unknown</source>
         <translation>Host-Schlüssel unbekannt</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n Relay</numerusform>
-            <numerusform>%n Relays</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 ms</source>
@@ -3121,6 +3086,20 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n Relay</numerusform>
+            <numerusform>%n Relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n Host</numerusform>
+            <numerusform>%n Hosts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -3949,20 +3928,6 @@ unterer Whisker %6</translation>
     <message>
         <source>Each restarted relay is verified (active, new PID, the library in its memory map, stable for the settle time); a relay that fails is rolled back automatically.</source>
         <translation>Jedes neu gestartete Relay wird geprüft (aktiv, neue PID, die Bibliothek in seiner Speicherabbildung, stabil während der Beruhigungszeit); ein fehlschlagendes Relay wird automatisch zurückgesetzt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n Relay</numerusform>
-            <numerusform>%n Relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n Host</numerusform>
-            <numerusform>%n Hosts</numerusform>
-        </translation>
     </message>
     <message>
         <source>Roll back %1 on %2</source>
@@ -5295,20 +5260,6 @@ danach: %2</translation>
     <message>
         <source>&lt;b&gt;Planned&lt;/b&gt;</source>
         <translation>&lt;b&gt;Geplant&lt;/b&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n Relay</numerusform>
-            <numerusform>%n Relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n Host</numerusform>
-            <numerusform>%n Hosts</numerusform>
-        </translation>
     </message>
     <message>
         <source>%1 to roll back on %2</source>

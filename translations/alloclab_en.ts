@@ -69,20 +69,6 @@
             <numerusform>%1 has %n errors; nothing was imported.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n relay</numerusform>
-            <numerusform>%n relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n host</numerusform>
-            <numerusform>%n hosts</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Database</name>
@@ -97,34 +83,10 @@
 <context>
     <name>DeployPlan</name>
     <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n relay</numerusform>
-            <numerusform>%n relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n host</numerusform>
-            <numerusform>%n hosts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>== host %1: %2 of %n relay(s) change</source>
         <translation>
             <numerusform>== host %1: %2 of %n relay changes</numerusform>
             <numerusform>== host %1: %2 of %n relays change</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>FleetModel</name>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n relay</numerusform>
-            <numerusform>%n relays</numerusform>
         </translation>
     </message>
 </context>
@@ -149,6 +111,23 @@
         <translation>
             <numerusform>restart loop: systemd restarted it %n time during the settle time</numerusform>
             <numerusform>restart loop: systemd restarted it %n times during the settle time</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message numerus="yes">
+        <source>%n relay(s)</source>
+        <translation>
+            <numerusform>%n relay</numerusform>
+            <numerusform>%n relays</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
         </translation>
     </message>
 </context>
@@ -209,20 +188,6 @@
 </context>
 <context>
     <name>alloclab::DeployDialog</name>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n relay</numerusform>
-            <numerusform>%n relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n host</numerusform>
-            <numerusform>%n hosts</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n relay(s) already right are left alone.</source>
         <translation>
@@ -343,20 +308,6 @@
 </context>
 <context>
     <name>alloclab::RolloutView</name>
-    <message numerus="yes">
-        <source>%n relay(s)</source>
-        <translation>
-            <numerusform>%n relay</numerusform>
-            <numerusform>%n relays</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n host(s)</source>
-        <translation>
-            <numerusform>%n host</numerusform>
-            <numerusform>%n hosts</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Finished: %n relay(s) verified, nothing failed.</source>
         <translation>

@@ -1,5 +1,6 @@
 #include "ui/deploydialog.h"
 
+#include "models/units.h"
 #include "ui/rolloutmodel.h"
 
 #include <QDialogButtonBox>
@@ -193,8 +194,8 @@ void DeployDialog::replan()
         unchanged += int(h.relays.size()) - h.changeCount();
     }
     // Two counts in one sentence: each is its own plural ("1 relay", "7 relays").
-    const QString relaysText = tr("%n relay(s)", nullptr, relays);
-    const QString hostsText = tr("%n host(s)", nullptr, hosts);
+    const QString relaysText = units::relayCount(relays);
+    const QString hostsText = units::hostCount(hosts);
     m_deploy->setText(rollback ? tr("Roll back %1 on %2").arg(relaysText, hostsText)
                                : tr("Deploy %1 on %2").arg(relaysText, hostsText));
     m_deploy->setEnabled(m_plan.isValid() && relays > 0);

@@ -1,5 +1,6 @@
 #include "ui/rolloutview.h"
 
+#include "models/units.h"
 #include "ui/emptystate.h"
 #include "ui/rolloutmodel.h"
 
@@ -139,8 +140,8 @@ void RolloutView::showPlan(const DeployPlan &plan, const QString &title)
     for (const HostPlan &h : plan.hosts)
         hosts += h.changeCount() > 0 ? 1 : 0;
     // Two counts in one sentence: each is its own plural ("1 relay", "7 relays").
-    const QString relaysText = tr("%n relay(s)", nullptr, plan.changeCount());
-    const QString hostsText = tr("%n host(s)", nullptr, hosts);
+    const QString relaysText = units::relayCount(plan.changeCount());
+    const QString hostsText = units::hostCount(hosts);
     const QString counts = rollback ? tr("%1 to roll back on %2").arg(relaysText, hostsText)
                                     : tr("%1 to change on %2").arg(relaysText, hostsText);
     m_title->setText((title.isEmpty() ? (rollback ? tr("Rollback") : tr("Deploy")) : title)

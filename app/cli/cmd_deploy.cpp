@@ -5,6 +5,7 @@
 #include "app/database.h"
 #include "app/deployer.h"
 #include "app/deployinputs.h"
+#include "models/units.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -182,9 +183,7 @@ int execute(Context &ctx, Database &db, const QList<DeployRelayInput> &inputs, c
         }
         *ctx.out << text << '\n'
                  << QCoreApplication::translate("Cli", "Change %1 on %2? [y/N] ")
-                        .arg(
-                            QCoreApplication::translate("Cli", "%n relay(s)", nullptr, plan.changeCount()),
-                            QCoreApplication::translate("Cli", "%n host(s)", nullptr, int(plan.hosts.size())))
+                        .arg(units::relayCount(plan.changeCount()), units::hostCount(plan.hosts.size()))
                  << Qt::flush;
         char answer[16] = {};
         if (!std::fgets(answer, sizeof answer, stdin) || (answer[0] != 'y' && answer[0] != 'Y'))

@@ -148,13 +148,13 @@ private Q_SLOTS:
 
     void numerus()
     {
-        QCOMPARE(QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, 1),
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1),
                  QStringLiteral("1 Relay"));
-        QCOMPARE(QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, 7),
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7),
                  QStringLiteral("7 Relays"));
         QCOMPARE(QCoreApplication::translate("alloclab::DeployDialog", "Deploy %1 on %2")
-                     .arg(QCoreApplication::translate("alloclab::DeployDialog", "%n relay(s)", nullptr, 1),
-                          QCoreApplication::translate("alloclab::DeployDialog", "%n host(s)", nullptr, 2)),
+                     .arg(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1),
+                          QCoreApplication::translate("Units", "%n host(s)", nullptr, 2)),
                  QStringLiteral("1 Relay auf 2 Hosts ausrollen"));
     }
 
@@ -163,17 +163,17 @@ private Q_SLOTS:
     {
         QCoreApplication::removeTranslator(&m_de);
         QVERIFY(!alloclab::installTranslators(*QCoreApplication::instance(), QStringLiteral("fr")));
-        QCOMPARE(QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, 1),
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1),
                  QStringLiteral("1 relay"));
-        QCOMPARE(QCoreApplication::translate("FleetModel", "%n relay(s)", nullptr, 7),
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7),
                  QStringLiteral("7 relays"));
         QCOMPARE(QCoreApplication::translate("alloclab::ImportDialog", "%n bad row(s) skipped.", nullptr, 1),
                  QStringLiteral("1 bad row skipped."));
         QCOMPARE(QCoreApplication::translate("Cli", "Commands:"), QStringLiteral("Commands:"));
         // Two counts in one sentence are composed of two plurals (DeployDialog).
         QCOMPARE(QCoreApplication::translate("alloclab::DeployDialog", "Deploy %1 on %2")
-                     .arg(QCoreApplication::translate("alloclab::DeployDialog", "%n relay(s)", nullptr, 7),
-                          QCoreApplication::translate("alloclab::DeployDialog", "%n host(s)", nullptr, 1)),
+                     .arg(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7),
+                          QCoreApplication::translate("Units", "%n host(s)", nullptr, 1)),
                  QStringLiteral("Deploy 7 relays on 1 host"));
         QCoreApplication::installTranslator(&m_de);
     }
