@@ -148,10 +148,8 @@ private Q_SLOTS:
 
     void numerus()
     {
-        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1),
-                 QStringLiteral("1 Relay"));
-        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7),
-                 QStringLiteral("7 Relays"));
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1), QStringLiteral("1 Relay"));
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7), QStringLiteral("7 Relays"));
         QCOMPARE(QCoreApplication::translate("alloclab::DeployDialog", "Deploy %1 on %2")
                      .arg(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1),
                           QCoreApplication::translate("Units", "%n host(s)", nullptr, 2)),
@@ -163,10 +161,8 @@ private Q_SLOTS:
     {
         QCoreApplication::removeTranslator(&m_de);
         QVERIFY(!alloclab::installTranslators(*QCoreApplication::instance(), QStringLiteral("fr")));
-        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1),
-                 QStringLiteral("1 relay"));
-        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7),
-                 QStringLiteral("7 relays"));
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 1), QStringLiteral("1 relay"));
+        QCOMPARE(QCoreApplication::translate("Units", "%n relay(s)", nullptr, 7), QStringLiteral("7 relays"));
         QCOMPARE(QCoreApplication::translate("alloclab::ImportDialog", "%n bad row(s) skipped.", nullptr, 1),
                  QStringLiteral("1 bad row skipped."));
         QCOMPARE(QCoreApplication::translate("Cli", "Commands:"), QStringLiteral("Commands:"));
