@@ -16,7 +16,11 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include "tests/unit/oldstore.h"
+
 using namespace alloclab;
+using alloclab::test::rawExec;
+using alloclab::test::schemaSql;
 
 namespace {
 
@@ -32,23 +36,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
-}
-
-// Runs SQL on a file with the plain C API, the way an old AllocLab or another program would.
-bool rawExec(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *msg = nullptr;
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg);
-    if (rc != SQLITE_OK)
-        qWarning("sqlite: %s", msg);
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
 }
 
 QString fp(char c)
@@ -294,14 +281,9 @@ private Q_SLOTS:
         QFETCH(int, from);
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        QByteArray sql;
-        for (int v = 1; v <= from; ++v)
-            sql += Database::migrationSql(v).toUtf8();
-        if (from > 0) {
-            sql += "PRAGMA user_version = " + QByteArray::number(from) + ";";
-            sql += "PRAGMA application_id = " + QByteArray::number(Database::ApplicationId) + ";";
+        QByteArray sql = schemaSql(from);
+        if (from > 0)
             sql += "INSERT INTO hosts(name, target) VALUES('old', 'lab1');";
-        }
         QVERIFY(rawExec(path, sql.isEmpty() ? QByteArray("SELECT 1") : sql));
         Database db;
         QString error;
@@ -325,9 +307,7 @@ private Q_SLOTS:
     {
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        QByteArray sql = Database::migrationSql(1).toUtf8() + Database::migrationSql(2).toUtf8();
-        sql += "PRAGMA user_version = 2; PRAGMA application_id = "
-            + QByteArray::number(Database::ApplicationId) + ";";
+        QByteArray sql = schemaSql(2);
         sql += "INSERT INTO relays(id, server, nickname) VALUES(1, 's', 'a'), (2, 's', 'b');";
         sql += "INSERT INTO samples(relay_id, ts_ms, rss_kb, pid, loaded_allocator) VALUES"
                "(1, 1000, 10, 5, 'mimalloc'), (2, 1000, 20, 6, 'glibc'), (1, 2000, 11, 5, 'mimalloc'), "
@@ -364,11 +344,7 @@ private Q_SLOTS:
     {
         const QString path = newPath();
         QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
-        QByteArray sql;
-        for (int v = 1; v <= 3; ++v)
-            sql += Database::migrationSql(v).toUtf8();
-        sql += "PRAGMA user_version = 3; PRAGMA application_id = "
-            + QByteArray::number(Database::ApplicationId) + ";";
+        QByteArray sql = schemaSql(3);
         sql += "INSERT INTO hosts(id, name, target) VALUES(1, 'h', 'lab1');";
         sql += "INSERT INTO relays(id, host_id, server, nickname, fingerprint) VALUES(1, 1, 's', 'a', ''), "
                "(2, 1, 's', 'b', '"

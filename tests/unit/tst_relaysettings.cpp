@@ -15,9 +15,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
+#include "tests/unit/oldstore.h"
 
 using namespace alloclab;
+using alloclab::test::rawExec;
+using alloclab::test::schemaSql;
 
 namespace {
 
@@ -35,22 +37,6 @@ QByteArray readFile(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool rawExec(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char *msg = nullptr;
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &msg);
-    if (rc != SQLITE_OK)
-        qWarning("sqlite: %s", msg);
-    sqlite3_free(msg);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
 }
 
 ImportReport importPaths(Database &db, const QStringList &paths, const QString &server = {},
@@ -199,11 +185,7 @@ private Q_SLOTS:
         const QString dir = newDir();
         QVERIFY(QDir().mkpath(dir));
         const QString path = dir + QStringLiteral("/v4.sqlite");
-        QByteArray sql;
-        for (int v = 1; v <= 4; ++v)
-            sql += Database::migrationSql(v).toUtf8();
-        sql += "PRAGMA user_version = 4; PRAGMA application_id = "
-            + QByteArray::number(Database::ApplicationId) + ";";
+        QByteArray sql = schemaSql(4);
         sql += "INSERT INTO hosts(id, name, target) VALUES(1, 'h', 'lab1');";
         sql += "INSERT INTO relays(id, host_id, server, nickname, fingerprint) VALUES(1, 1, 's', 'a', ''), "
                "(2, 1, 's', 'b', '"
